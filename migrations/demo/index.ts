@@ -1,0 +1,125 @@
+import { QueryTypes } from 'sequelize';
+import type { SeedContext } from '../types';
+import { firstNames, lastNames } from './names';
+
+const zones = [
+  { code: 'NORTE', name: 'Norte' },
+  { code: 'CENTRO', name: 'Centro' },
+  { code: 'SUR', name: 'Sur' },
+  { code: 'OCCIDENTE', name: 'Occidente' },
+] as const;
+
+const domain = 'demo.lealtad.mx';
+
+/** The demo staff sign-ins, in the order they are printed at start. */
+export const demoAccounts: readonly { email: string; name: string; role: string; zone?: string }[] = [
+  { email: `superadmin@${domain}`, name: 'Sara Superadmin', role: 'superadmin' },
+  ...zones.map((zone) => ({
+    email: `admin.${zone.code.toLowerCase()}@${domain}`,
+    name: `Admin ${zone.name}`,
+    role: 'admin',
+    zone: zone.code,
+  })),
+  { email: `callcenter@${domain}`, name: 'Carlos Call Center', role: 'callcenter' },
+  { email: `marketing@${domain}`, name: 'Mariana Marketing', role: 'marketing' },
+];
+
+export const demoCustomerEmail = (n: number) => `cliente${n}@${domain}`;
+
+const chunk = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+
+/**
+ * The demo data set: zones, one account per staff role (an admin per zone) and `customerCount`
+ * customers with portal accounts. Runs once: a database that has the demo superadmin is left alone.
+ * All demo accounts share one password, hashed once.
+ */
+export async function seedDemo(
+  { sequelize, hashPassword, log }: SeedContext,
+  options: { password: string; customerCount: number },
+): Promise<boolean> {
+  const [marker] = await sequelize.query<{ id: number }>('SELECT id FROM users WHERE email = ?', {
+    replacements: [demoAccounts[0]?.email],
+    type: QueryTypes.SELECT,
+  });
+  if (marker) return false;
+
+  const qi = sequelize.getQueryInterface();
+  const now = new Date();
+  const passwordHash = await hashPassword(options.password);
+
+  await sequelize.transaction(async (transaction) => {
+    const known = await sequelize.query<{ code: string }>('SELECT code FROM zones', {
+      type: QueryTypes.SELECT,
+      transaction,
+    });
+    const missing = zones.filter((zone) => !known.some((row) => row.code === zone.code));
+    if (missing.length > 0) {
+      await qi.bulkInsert(
+        'zones',
+        missing.map((zone) => ({ ...zone, created_at: now, updated_at: now })),
+        { transaction },
+      );
+    }
+    const zoneRows = await sequelize.query<{ id: number; code: string }>('SELECT id, code FROM zones', {
+      type: QueryTypes.SELECT,
+      transaction,
+    });
+    const zoneId = (code: string) => zoneRows.find((row) => row.code === code)?.id ?? null;
+
+    const account = (email: string, name: string, role: string, zone: number | null) => ({
+      email,
+      password_hash: passwordHash,
+      name,
+      role,
+      zone_id: zone,
+      locale: 'es',
+      status: 'active',
+      failed_logins: 0,
+      created_at: now,
+      updated_at: now,
+    });
+    await qi.bulkInsert(
+      'users',
+      demoAccounts.map((a) => account(a.email, a.name, a.role, a.zone ? zoneId(a.zone) : null)),
+      { transaction },
+    );
+
+    const customers = Array.from({ length: options.customerCount }, (_, i) => {
+      const n = i + 1;
+      const first = firstNames[(i * 7) % firstNames.length] ?? 'Cliente';
+      const last = `${lastNames[(i * 5) % lastNames.length]} ${lastNames[(i * 11 + 3) % lastNames.length]}`;
+      const zone = zones[i % zones.length]?.code ?? 'NORTE';
+      return { n, first, last, zone };
+    });
+    for (const part of chunk(customers, 500)) {
+      await qi.bulkInsert(
+        'users',
+        part.map((c) =>
+          account(demoCustomerEmail(c.n), `${c.first} ${c.last}`, 'customer', zoneId(c.zone)),
+        ),
+        { transaction },
+      );
+      const ids = await sequelize.query<{ id: number; email: string }>(
+        'SELECT id, email FROM users WHERE email IN (?)',
+        { replacements: [part.map((c) => demoCustomerEmail(c.n))], type: QueryTypes.SELECT, transaction },
+      );
+      const idByEmail = new Map(ids.map((row) => [row.email, row.id]));
+      await qi.bulkInsert(
+        'customers',
+        part.map((c) => ({
+          user_id: idByEmail.get(demoCustomerEmail(c.n)),
+          first_name: c.first,
+          last_name: c.last,
+          email: demoCustomerEmail(c.n),
+          zone_id: zoneId(c.zone),
+          created_at: now,
+          updated_at: now,
+        })),
+        { transaction },
+      );
+    }
+  });
+  log(`Datos de demostración creados: ${zones.length} zonas, ${demoAccounts.length} cuentas de personal, ${options.customerCount} clientes.`);
+  return true;
+}

@@ -1,0 +1,9 @@
+import { foundation } from './0001-foundation';
+import type { Migration } from './types';
+
+export type { Migration, MigrationContext, SeedContext } from './types';
+export { seedRequired } from './seeds';
+export { seedDemo, demoAccounts } from './demo';
+
+/** Every schema change, in order. A landed migration is never edited: add a new one. */
+export const migrations: readonly Migration[] = [foundation];

@@ -1,0 +1,36 @@
+import { QueryTypes } from 'sequelize';
+import type { SeedContext } from '../types';
+
+/**
+ * What production needs before anyone can sign in: the first superadmin, from
+ * SUPERADMIN_EMAIL / SUPERADMIN_PASSWORD, created only while no superadmin exists.
+ * Returns whether a superadmin exists afterwards.
+ */
+export async function seedRequired(
+  { sequelize, hashPassword, log }: SeedContext,
+  bootstrap: { email: string; password: string } | null,
+): Promise<boolean> {
+  const existing = await sequelize.query<{ id: number }>(
+    "SELECT id FROM users WHERE role = 'superadmin' LIMIT 1",
+    { type: QueryTypes.SELECT },
+  );
+  if (existing.length > 0) return true;
+  if (!bootstrap) return false;
+  const now = new Date();
+  await sequelize.getQueryInterface().bulkInsert('users', [
+    {
+      email: bootstrap.email,
+      password_hash: await hashPassword(bootstrap.password),
+      name: 'Superadministrador',
+      role: 'superadmin',
+      zone_id: null,
+      locale: 'es',
+      status: 'active',
+      failed_logins: 0,
+      created_at: now,
+      updated_at: now,
+    },
+  ]);
+  log(`Superadministrador creado: ${bootstrap.email}`);
+  return true;
+}

@@ -1,0 +1,19 @@
+import type { QueryInterface, Sequelize } from 'sequelize';
+
+export interface MigrationContext {
+  queryInterface: QueryInterface;
+  sequelize: Sequelize;
+}
+
+export interface Migration {
+  name: string;
+  up: (context: MigrationContext) => Promise<void>;
+  down: (context: MigrationContext) => Promise<void>;
+}
+
+/** What the seeders need from the server, passed in so that this package stays free of it. */
+export interface SeedContext {
+  sequelize: Sequelize;
+  hashPassword: (password: string) => Promise<string>;
+  log: (line: string) => void;
+}

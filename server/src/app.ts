@@ -1,0 +1,63 @@
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Sequelize } from 'sequelize';
+import type { Config } from './config';
+import { AppError, notFound } from './errors';
+import { errorHandler } from './http/errorHandler';
+import { createMemoryRateLimiter } from './http/rateLimit';
+import { toExpress } from './http/route';
+import type { Services } from './http/services';
+import { createMailer } from './mail/mailer';
+import { apiRoutes } from './routes';
+import { authenticate } from './security/sessions';
+import { isUiBuilt, uiApps, uiDistDir } from './ui/apps';
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.set({
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'same-origin',
+  });
+  next();
+}
+
+/** Writes must say they carry JSON; anything else is refused before it is read. */
+function requireJson(req: Request, _res: Response, next: NextFunction) {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding');
+  if (hasBody && req.method !== 'GET' && !req.is('application/json')) {
+    return next(new AppError(415, 'unsupported_media_type', 'Envía los datos como application/json.'));
+  }
+  next();
+}
+
+export function createServices(config: Config, sequelize: Sequelize): Services {
+  return { config, sequelize, mailer: createMailer(config), rateLimiter: createMemoryRateLimiter() };
+}
+
+/** Builds the Express app (no listen), so tests can mount it with supertest. */
+export function createApp(services: Services): express.Express {
+  const app = express();
+  app.set('trust proxy', services.config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+
+  app.use('/api', requireJson, express.json({ limit: '100kb' }), cookieParser(), authenticate(services.config));
+  for (const route of apiRoutes) app[route.method](route.path, toExpress(route, services));
+  app.use('/api', (_req, _res, next) => next(notFound('Esta ruta de la API no existe.')));
+
+  for (const name of uiApps) {
+    const dir = uiDistDir(name);
+    app.use(`/${name}`, express.static(dir, { index: false, maxAge: '1h' }));
+    app.get(`/${name}{/*splat}`, (_req, res) => {
+      if (!isUiBuilt(name)) {
+        res.status(503).type('text/plain').send(`La interfaz "${name}" no está construida: ejecuta npm run build.`);
+        return;
+      }
+      res.sendFile('index.html', { root: dir, headers: { 'Cache-Control': 'no-cache' } });
+    });
+  }
+  app.get('/', (_req, res) => res.redirect('/portal/'));
+
+  app.use(errorHandler);
+  return app;
+}

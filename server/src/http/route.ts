@@ -1,0 +1,132 @@
+import type { NextFunction, Request, Response } from 'express';
+import { z, type ZodType } from 'zod';
+import { AppError, forbidden, unauthenticated } from '../errors';
+import type { Actor } from '../policies/actor';
+import { can, type Permission } from '../policies/permissions';
+import { checkCsrf } from '../security/sessions';
+import type { Services } from './services';
+
+/**
+ * Who may call a route: `public` (explicitly nobody signed in needed), `signedIn` (any account),
+ * or a permission from the role map. Every route must say one of these.
+ */
+export type Access = 'public' | 'signedIn' | Permission;
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteContext<B, Q, P, A extends Access> {
+  req: Request;
+  res: Response;
+  actor: A extends 'public' ? Actor | null : Actor;
+  body: B;
+  query: Q;
+  params: P;
+  services: Services;
+}
+
+/** What a handler answers: a JSON body and a status (200 unless said), or nothing (204). */
+export type Reply = { status?: number; body: unknown } | undefined;
+
+export interface RouteSpec<B, Q, P, A extends Access> {
+  method: Method;
+  /** Full path including `/api`, in Express syntax. */
+  path: string;
+  access: A;
+  /** Counts requests per client IP against the auth limit (sign-in and recovery). */
+  rateLimited?: boolean;
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  params?: ZodType<P>;
+  handler: (ctx: RouteContext<B, Q, P, A>) => Promise<Reply>;
+}
+
+/** A route as the app and the tests see it: its address, who may call it, and how to run it. */
+export interface Route {
+  method: Method;
+  path: string;
+  access: Access;
+  handle: (req: Request, res: Response, services: Services) => Promise<void>;
+}
+
+const writeMethods: readonly Method[] = ['post', 'put', 'patch', 'delete'];
+
+function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  throw new AppError(
+    400,
+    'validation_failed',
+    'Los datos enviados no son válidos.',
+    result.error.issues.map((issue) => ({
+      path: [where, ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
+  );
+}
+
+/** Resolves the actor's right to call the route: the role-level part of every policy. */
+function authorize(access: Access, actor: Actor | null, req: Request): void {
+  if (access === 'public') return;
+  if (!actor) throw unauthenticated();
+  if (access !== 'signedIn' && !can(actor.role, access)) throw forbidden();
+  if (actor.session && writeMethods.includes(req.method.toLowerCase() as Method)) {
+    checkCsrf(actor.session, req.get('x-csrf-token'));
+  }
+}
+
+export function defineRoute<B = undefined, Q = undefined, P = undefined, A extends Access = Access>(
+  spec: RouteSpec<B, Q, P, A>,
+): Route {
+  return {
+    method: spec.method,
+    path: spec.path,
+    access: spec.access,
+    async handle(req, res, services) {
+      const actor = req.actor ?? null;
+      if (spec.rateLimited) {
+        services.rateLimiter.hit(
+          `${spec.path}:${req.ip}`,
+          services.config.security.authRateLimit,
+          15 * 60_000,
+        );
+      }
+      authorize(spec.access, actor, req);
+      const params = parse(spec.params, req.params, 'params');
+      const query = parse(spec.query, req.query, 'query');
+      const body = parse(spec.body, req.body, 'body');
+      const reply = await spec.handler({
+        req,
+        res,
+        actor: actor as RouteContext<B, Q, P, A>['actor'],
+        body,
+        query,
+        params,
+        services,
+      });
+      if (reply === undefined) res.status(204).end();
+      else res.status(reply.status ?? 200).json(reply.body);
+    },
+  };
+}
+
+/** Adapts a Route to Express, sending errors to the error middleware. */
+export const toExpress =
+  (route: Route, services: Services) => (req: Request, res: Response, next: NextFunction) => {
+    route.handle(req, res, services).catch(next);
+  };
+
+/** Shared request-schema pieces. */
+export const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+};
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,12 @@
+import type { Sequelize } from 'sequelize';
+import type { Config } from '../config';
+import type { Mailer } from '../mail/mailer';
+import type { RateLimiter } from './rateLimit';
+
+/** What route handlers and commands get from the app: built once in `createApp`. */
+export interface Services {
+  config: Config;
+  sequelize: Sequelize;
+  mailer: Mailer;
+  rateLimiter: RateLimiter;
+}

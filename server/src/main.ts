@@ -1,0 +1,54 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { demoAccounts } from '@lealtad/migrations';
+import { createApp, createServices } from './app';
+import type { Config } from './config';
+import { connectDatabase } from './db';
+import { runMigrations, runSeeds } from './db/migrate';
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close: () => Promise<void>;
+}
+
+function printSignIns(config: Config, url: string, log: (line: string) => void) {
+  log(`Lealtad está en ${url}`);
+  log(`  Estudio (personal): ${url}/studio`);
+  log(`  Portal (clientes):  ${url}/portal`);
+  log(`  API:                ${url}/api`);
+  if (!config.seedDemo) return;
+  log(`Cuentas de demostración, todas con la contraseña ${config.demoPassword}`);
+  for (const account of demoAccounts) log(`  ${account.email.padEnd(34)} ${account.role}`);
+  if (config.demoCustomers > 0) {
+    log(`  cliente1@demo.lealtad.mx … cliente${config.demoCustomers}@demo.lealtad.mx   clientes (portal)`);
+  }
+}
+
+/** config → database → migrations → seeds → app → listen. */
+export async function startServer(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<RunningServer> {
+  const sequelize = await connectDatabase(config.database, { log: config.sqlLog });
+  await runMigrations(sequelize, log);
+  const { hasSuperadmin } = await runSeeds(sequelize, config, log);
+  if (!hasSuperadmin) {
+    log('Aviso: no hay ningún superadministrador. Define SUPERADMIN_EMAIL y SUPERADMIN_PASSWORD y reinicia.');
+  }
+  const app = createApp(createServices(config, sequelize));
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(listening)));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  printSignIns(config, url, log);
+  return {
+    server,
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sequelize.close();
+    },
+  };
+}

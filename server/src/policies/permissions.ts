@@ -1,0 +1,70 @@
+/**
+ * The one role → permission map. The server's policies and the studio's navigation both import
+ * this file, so the UI offers exactly what the API allows. Pure: no imports, no I/O.
+ */
+export const roles = ['superadmin', 'admin', 'callcenter', 'marketing', 'customer'] as const;
+export type Role = (typeof roles)[number];
+
+export const staffRoles = ['superadmin', 'admin', 'callcenter', 'marketing'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const permissions = [
+  /** See staff accounts (admins: their zone's). */
+  'users.read',
+  /** Create and edit staff accounts, within `assignableRoles` and the zone scope. */
+  'users.write',
+  /** See the list of zones (every staff member needs it for filters and forms). */
+  'zones.read',
+  /** Create and rename zones. */
+  'zones.manage',
+  /** Read the audit log (admins: their zone's). */
+  'audit.read',
+  /** Use the customer portal as oneself. */
+  'portal.self',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
+  superadmin: ['users.read', 'users.write', 'zones.read', 'zones.manage', 'audit.read'],
+  admin: ['users.read', 'users.write', 'zones.read', 'audit.read'],
+  callcenter: ['zones.read'],
+  marketing: ['zones.read'],
+  customer: ['portal.self'],
+};
+
+/** Higher rank outranks lower; equal ranks are peers. Nobody acts on a rank above their own. */
+export const roleRank: Readonly<Record<Role, number>> = {
+  superadmin: 4,
+  admin: 3,
+  callcenter: 2,
+  marketing: 2,
+  customer: 1,
+};
+
+/** Staff roles a role may give to an account it creates or edits. */
+export const assignableRoles: Readonly<Record<Role, readonly StaffRole[]>> = {
+  superadmin: ['superadmin', 'admin', 'callcenter', 'marketing'],
+  admin: ['admin', 'callcenter', 'marketing'],
+  callcenter: [],
+  marketing: [],
+  customer: [],
+};
+
+/** Roles whose reads and writes are limited to their own zone. */
+export const zoneScopedRoles: readonly Role[] = ['admin'];
+
+/** Roles that must belong to a zone, and the one that never does. */
+export const rolesRequiringZone: readonly Role[] = ['admin', 'customer'];
+export const rolesWithoutZone: readonly Role[] = ['superadmin'];
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+export function isStaffRole(role: string): role is StaffRole {
+  return (staffRoles as readonly string[]).includes(role);
+}
+
+export function isZoneScoped(role: Role): boolean {
+  return zoneScopedRoles.includes(role);
+}

@@ -1,0 +1,15 @@
+import type { Route } from '../http/route';
+import { auditRoutes } from './audit';
+import { authRoutes } from './auth';
+import { healthRoutes } from './health';
+import { userRoutes } from './users';
+import { zoneRoutes } from './zones';
+
+/** The route table: every API route, each with its access rule. Tests walk it. */
+export const apiRoutes: readonly Route[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...userRoutes,
+  ...zoneRoutes,
+  ...auditRoutes,
+];
