@@ -22,7 +22,11 @@ export const foundation: Migration = {
       password_hash: { type: DataTypes.STRING(255), allowNull: true },
       name: { type: DataTypes.STRING(120), allowNull: false },
       role: { type: DataTypes.STRING(16), allowNull: false },
-      zone_id: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'zones', key: 'id' } },
+      zone_id: {
+        type: DataTypes.INTEGER,
+        allowNull: true,
+        references: { model: 'zones', key: 'id' },
+      },
       locale: { type: DataTypes.STRING(5), allowNull: false, defaultValue: 'es' },
       status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'active' },
       failed_logins: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
@@ -96,13 +100,24 @@ export const foundation: Migration = {
       first_name: { type: DataTypes.STRING(80), allowNull: false },
       last_name: { type: DataTypes.STRING(80), allowNull: false },
       email: { type: DataTypes.STRING(254), allowNull: true },
-      zone_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'zones', key: 'id' } },
+      zone_id: {
+        type: DataTypes.INTEGER,
+        allowNull: false,
+        references: { model: 'zones', key: 'id' },
+      },
       ...timestamps,
     });
     await qi.addIndex('customers', ['zone_id'], { name: 'customers_zone' });
   },
   async down({ queryInterface: qi }) {
-    for (const table of ['customers', 'audit_events', 'password_tokens', 'sessions', 'users', 'zones']) {
+    for (const table of [
+      'customers',
+      'audit_events',
+      'password_tokens',
+      'sessions',
+      'users',
+      'zones',
+    ]) {
       await qi.dropTable(table);
     }
   },

@@ -12,22 +12,25 @@ const zones = [
 const domain = 'demo.lealtad.mx';
 
 /** The demo staff sign-ins, in the order they are printed at start. */
-export const demoAccounts: readonly { email: string; name: string; role: string; zone?: string }[] = [
-  { email: `superadmin@${domain}`, name: 'Sara Superadmin', role: 'superadmin' },
-  ...zones.map((zone) => ({
-    email: `admin.${zone.code.toLowerCase()}@${domain}`,
-    name: `Admin ${zone.name}`,
-    role: 'admin',
-    zone: zone.code,
-  })),
-  { email: `callcenter@${domain}`, name: 'Carlos Call Center', role: 'callcenter' },
-  { email: `marketing@${domain}`, name: 'Mariana Marketing', role: 'marketing' },
-];
+export const demoAccounts: readonly { email: string; name: string; role: string; zone?: string }[] =
+  [
+    { email: `superadmin@${domain}`, name: 'Sara Superadmin', role: 'superadmin' },
+    ...zones.map((zone) => ({
+      email: `admin.${zone.code.toLowerCase()}@${domain}`,
+      name: `Admin ${zone.name}`,
+      role: 'admin',
+      zone: zone.code,
+    })),
+    { email: `callcenter@${domain}`, name: 'Carlos Call Center', role: 'callcenter' },
+    { email: `marketing@${domain}`, name: 'Mariana Marketing', role: 'marketing' },
+  ];
 
 export const demoCustomerEmail = (n: number) => `cliente${n}@${domain}`;
 
 const chunk = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, i * size + size),
+  );
 
 /**
  * The demo data set: zones, one account per staff role (an admin per zone) and `customerCount`
@@ -61,10 +64,13 @@ export async function seedDemo(
         { transaction },
       );
     }
-    const zoneRows = await sequelize.query<{ id: number; code: string }>('SELECT id, code FROM zones', {
-      type: QueryTypes.SELECT,
-      transaction,
-    });
+    const zoneRows = await sequelize.query<{ id: number; code: string }>(
+      'SELECT id, code FROM zones',
+      {
+        type: QueryTypes.SELECT,
+        transaction,
+      },
+    );
     const zoneId = (code: string) => zoneRows.find((row) => row.code === code)?.id ?? null;
 
     const account = (email: string, name: string, role: string, zone: number | null) => ({
@@ -102,7 +108,11 @@ export async function seedDemo(
       );
       const ids = await sequelize.query<{ id: number; email: string }>(
         'SELECT id, email FROM users WHERE email IN (?)',
-        { replacements: [part.map((c) => demoCustomerEmail(c.n))], type: QueryTypes.SELECT, transaction },
+        {
+          replacements: [part.map((c) => demoCustomerEmail(c.n))],
+          type: QueryTypes.SELECT,
+          transaction,
+        },
       );
       const idByEmail = new Map(ids.map((row) => [row.email, row.id]));
       await qi.bulkInsert(
@@ -120,6 +130,8 @@ export async function seedDemo(
       );
     }
   });
-  log(`Datos de demostración creados: ${zones.length} zonas, ${demoAccounts.length} cuentas de personal, ${options.customerCount} clientes.`);
+  log(
+    `Datos de demostración creados: ${zones.length} zonas, ${demoAccounts.length} cuentas de personal, ${options.customerCount} clientes.`,
+  );
   return true;
 }

@@ -25,13 +25,20 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
 function requireJson(req: Request, _res: Response, next: NextFunction) {
   const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding');
   if (hasBody && req.method !== 'GET' && !req.is('application/json')) {
-    return next(new AppError(415, 'unsupported_media_type', 'Envía los datos como application/json.'));
+    return next(
+      new AppError(415, 'unsupported_media_type', 'Envía los datos como application/json.'),
+    );
   }
   next();
 }
 
 export function createServices(config: Config, sequelize: Sequelize): Services {
-  return { config, sequelize, mailer: createMailer(config), rateLimiter: createMemoryRateLimiter() };
+  return {
+    config,
+    sequelize,
+    mailer: createMailer(config),
+    rateLimiter: createMemoryRateLimiter(),
+  };
 }
 
 /** Builds the Express app (no listen), so tests can mount it with supertest. */
@@ -41,7 +48,13 @@ export function createApp(services: Services): express.Express {
   app.disable('x-powered-by');
   app.use(securityHeaders);
 
-  app.use('/api', requireJson, express.json({ limit: '100kb' }), cookieParser(), authenticate(services.config));
+  app.use(
+    '/api',
+    requireJson,
+    express.json({ limit: '100kb' }),
+    cookieParser(),
+    authenticate(services.config),
+  );
   for (const route of apiRoutes) app[route.method](route.path, toExpress(route, services));
   app.use('/api', (_req, _res, next) => next(notFound('Esta ruta de la API no existe.')));
 
@@ -50,7 +63,10 @@ export function createApp(services: Services): express.Express {
     app.use(`/${name}`, express.static(dir, { index: false, maxAge: '1h' }));
     app.get(`/${name}{/*splat}`, (_req, res) => {
       if (!isUiBuilt(name)) {
-        res.status(503).type('text/plain').send(`La interfaz "${name}" no está construida: ejecuta npm run build.`);
+        res
+          .status(503)
+          .type('text/plain')
+          .send(`La interfaz "${name}" no está construida: ejecuta npm run build.`);
         return;
       }
       res.sendFile('index.html', { root: dir, headers: { 'Cache-Control': 'no-cache' } });

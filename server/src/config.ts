@@ -32,8 +32,7 @@ const envSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; storage: string }
-  | { dialect: 'mysql'; url: string };
+  { dialect: 'sqlite'; storage: string } | { dialect: 'mysql'; url: string };
 
 export type MailConfig = { transport: 'file'; dir: string } | { transport: 'smtp'; url: string };
 
@@ -73,7 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.MAIL_TRANSPORT === 'smtp' && !e.SMTP_URL) {
-    throw new ConfigError('Configuración inválida:\n  SMTP_URL es obligatorio con MAIL_TRANSPORT=smtp');
+    throw new ConfigError(
+      'Configuración inválida:\n  SMTP_URL es obligatorio con MAIL_TRANSPORT=smtp',
+    );
   }
   if ((e.SUPERADMIN_EMAIL === undefined) !== (e.SUPERADMIN_PASSWORD === undefined)) {
     throw new ConfigError(

@@ -21,7 +21,9 @@ function printSignIns(config: Config, url: string, log: (line: string) => void) 
   log(`Cuentas de demostración, todas con la contraseña ${config.demoPassword}`);
   for (const account of demoAccounts) log(`  ${account.email.padEnd(34)} ${account.role}`);
   if (config.demoCustomers > 0) {
-    log(`  cliente1@demo.lealtad.mx … cliente${config.demoCustomers}@demo.lealtad.mx   clientes (portal)`);
+    log(
+      `  cliente1@demo.lealtad.mx … cliente${config.demoCustomers}@demo.lealtad.mx   clientes (portal)`,
+    );
   }
 }
 
@@ -34,11 +36,15 @@ export async function startServer(
   await runMigrations(sequelize, log);
   const { hasSuperadmin } = await runSeeds(sequelize, config, log);
   if (!hasSuperadmin) {
-    log('Aviso: no hay ningún superadministrador. Define SUPERADMIN_EMAIL y SUPERADMIN_PASSWORD y reinicia.');
+    log(
+      'Aviso: no hay ningún superadministrador. Define SUPERADMIN_EMAIL y SUPERADMIN_PASSWORD y reinicia.',
+    );
   }
   const app = createApp(createServices(config, sequelize));
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, (err?: Error) => (err ? reject(err) : resolve(listening)));
+    const listening = app.listen(config.port, (err?: Error) =>
+      err ? reject(err) : resolve(listening),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;

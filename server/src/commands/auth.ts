@@ -53,7 +53,10 @@ export async function signIn(
     throw invalidCredentials();
   }
   if (user.status !== 'active') {
-    throw forbidden('account_disabled', 'Esta cuenta está deshabilitada. Consulta a tu administrador.');
+    throw forbidden(
+      'account_disabled',
+      'Esta cuenta está deshabilitada. Consulta a tu administrador.',
+    );
   }
   if (input.app && input.app !== appOf(user)) {
     throw forbidden(
@@ -182,7 +185,12 @@ export async function changePassword(
       await recordAudit(
         transaction,
         { actor, ip },
-        { action: 'auth.password_changed', targetType: 'user', targetId: user.id, zoneId: user.zoneId },
+        {
+          action: 'auth.password_changed',
+          targetType: 'user',
+          targetId: user.id,
+          zoneId: user.zoneId,
+        },
       );
     }
   });

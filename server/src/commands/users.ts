@@ -5,7 +5,12 @@ import { badRequest, conflict } from '../errors';
 import type { Services } from '../http/services';
 import type { Actor } from '../policies/actor';
 import type { StaffRole } from '../policies/permissions';
-import { assertCanView, authorizeCreate, authorizeUpdate, type UserChanges } from '../policies/users';
+import {
+  assertCanView,
+  authorizeCreate,
+  authorizeUpdate,
+  type UserChanges,
+} from '../policies/users';
 import { passwordLinkMail } from '../mail/templates';
 import { endSessions } from '../security/sessions';
 import { recordAudit, userSnapshot } from './audit';
@@ -54,7 +59,13 @@ export async function createStaffUser(
       await recordAudit(
         transaction,
         { actor, ip },
-        { action: 'user.created', targetType: 'user', targetId: user.id, zoneId, after: userSnapshot(user) },
+        {
+          action: 'user.created',
+          targetType: 'user',
+          targetId: user.id,
+          zoneId,
+          after: userSnapshot(user),
+        },
       );
       return user;
     })
@@ -97,7 +108,9 @@ export async function updateStaffUser(
       transaction,
       { actor, ip },
       {
-        action: statusChanged ? `user.${target.status === 'disabled' ? 'disabled' : 'enabled'}` : 'user.updated',
+        action: statusChanged
+          ? `user.${target.status === 'disabled' ? 'disabled' : 'enabled'}`
+          : 'user.updated',
         targetType: 'user',
         targetId: target.id,
         // Recorded under the new zone; a zone move is also visible in before/after.

@@ -21,7 +21,13 @@ export async function createZone(
       await recordAudit(
         transaction,
         { actor, ip },
-        { action: 'zone.created', targetType: 'zone', targetId: zone.id, zoneId: zone.id, after: snapshot(zone) },
+        {
+          action: 'zone.created',
+          targetType: 'zone',
+          targetId: zone.id,
+          zoneId: zone.id,
+          after: snapshot(zone),
+        },
       );
       return zone;
     })
@@ -46,7 +52,14 @@ export async function renameZone(
     await recordAudit(
       transaction,
       { actor, ip },
-      { action: 'zone.updated', targetType: 'zone', targetId: zone.id, zoneId: zone.id, before, after: snapshot(zone) },
+      {
+        action: 'zone.updated',
+        targetType: 'zone',
+        targetId: zone.id,
+        zoneId: zone.id,
+        before,
+        after: snapshot(zone),
+      },
     );
   });
   return zone;

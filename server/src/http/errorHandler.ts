@@ -3,10 +3,18 @@ import { AppError } from '../errors';
 
 /** body-parser marks its errors with `type`; they become our stable ids. */
 const parserErrors: Record<string, AppError> = {
-  'entity.parse.failed': new AppError(400, 'invalid_json', 'El cuerpo de la solicitud no es JSON válido.'),
+  'entity.parse.failed': new AppError(
+    400,
+    'invalid_json',
+    'El cuerpo de la solicitud no es JSON válido.',
+  ),
   'entity.too.large': new AppError(413, 'payload_too_large', 'La solicitud es demasiado grande.'),
   'encoding.unsupported': new AppError(415, 'unsupported_encoding', 'Codificación no soportada.'),
-  'charset.unsupported': new AppError(415, 'unsupported_encoding', 'Juego de caracteres no soportado.'),
+  'charset.unsupported': new AppError(
+    415,
+    'unsupported_encoding',
+    'Juego de caracteres no soportado.',
+  ),
 };
 
 const parserError = (err: unknown): AppError | undefined => {
@@ -21,6 +29,10 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
   const error =
     known ?? new AppError(500, 'internal_error', 'Ocurrió un error inesperado. Intenta de nuevo.');
   res.status(error.status).json({
-    error: { id: error.id, message: error.message, ...(error.details && { details: error.details }) },
+    error: {
+      id: error.id,
+      message: error.message,
+      ...(error.details && { details: error.details }),
+    },
   });
 }

@@ -18,7 +18,8 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
         for (const [k, w] of windows) if (w.resetAt <= time) windows.delete(k);
       }
       const current = windows.get(key);
-      const window = current && current.resetAt > time ? current : { resetAt: time + windowMs, count: 0 };
+      const window =
+        current && current.resetAt > time ? current : { resetAt: time + windowMs, count: 0 };
       window.count += 1;
       windows.set(key, window);
       if (window.count > max) {

@@ -1,8 +1,7 @@
 import type { Locale } from '../db/models/user';
 import type { MailMessage } from './mailer';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function layout(paragraphs: string[], link: { href: string; label: string }, footer: string) {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');

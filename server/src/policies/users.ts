@@ -25,7 +25,11 @@ function assertRoleAssignable(actor: Actor, role: StaffRole): void {
 }
 
 /** Decides the zone an account ends up in, or refuses it. */
-function resolveZone(actor: Actor, role: StaffRole, requested: number | null | undefined): number | null {
+function resolveZone(
+  actor: Actor,
+  role: StaffRole,
+  requested: number | null | undefined,
+): number | null {
   const own = zoneFilter(actor).zoneId;
   const zoneId = requested === undefined ? (own ?? null) : requested;
   if (own !== undefined && zoneId !== own) {
@@ -53,7 +57,11 @@ export interface UserChanges {
 }
 
 /** Edits stay within the actor's rank and zone; nobody changes their own role or disables themselves. */
-export function authorizeUpdate(actor: Actor, target: User, changes: UserChanges): { zoneId: number | null } {
+export function authorizeUpdate(
+  actor: Actor,
+  target: User,
+  changes: UserChanges,
+): { zoneId: number | null } {
   assertCanView(actor, target);
   if (roleRank[target.role] > roleRank[actor.role]) {
     throw forbidden('role_above_own', 'No puedes modificar una cuenta de un rol superior al tuyo.');

@@ -26,7 +26,11 @@ function files(relative: string): string[] {
 export function sourceHash(app: UiApp): string {
   const hash = createHash('sha256');
   for (const file of [...new Set(inputs(app).flatMap(files))].sort()) {
-    hash.update(file).update('\0').update(readFileSync(path.join(repoRoot, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(repoRoot, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -1,0 +1,171 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issuePasswordLink } from '@lealtad/server/commands/auth';
+import { User, Zone } from '@lealtad/server/db/models/index';
+import { apiRoutes } from '@lealtad/server/routes/index';
+import { can, type Role } from '@lealtad/server/permissions';
+import type { Route } from '@lealtad/server/http/route';
+import { createPlatform, demo, signIn, type Platform, type SignedIn } from '../helpers/platform';
+
+type Caller = Role | 'anonymous';
+const callers: Caller[] = [
+  'anonymous',
+  'superadmin',
+  'admin',
+  'callcenter',
+  'marketing',
+  'customer',
+];
+const emails: Record<Role, string> = {
+  superadmin: demo.superadmin,
+  admin: demo.adminNorte,
+  callcenter: demo.callcenter,
+  marketing: demo.marketing,
+  customer: demo.customer(1),
+};
+
+interface Call {
+  path?: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Use a session of its own (for calls that end the session they come from). */
+  ownSession?: boolean;
+}
+
+let platform: Platform;
+/** A staff account in the Norte zone, which both the superadmin and Norte's admin may manage. */
+const norteAgent = 'agente.norte@demo.lealtad.mx';
+let serial = 0;
+const unique = () => `${Date.now().toString(36)}${(serial += 1)}`;
+
+const userId = async (email: string) => (await User.findOne({ where: { email } }))?.id ?? 0;
+
+/**
+ * A request that the caller's role, if allowed, should see succeed. Every route in the table
+ * needs one: a new route without an example fails this suite until it gets one.
+ */
+const examples: Record<string, (caller: Caller) => Promise<Call>> = {
+  'get /api/health': async () => ({}),
+  'post /api/auth/login': async () => ({
+    body: { email: demo.customer(2), password: platform.password },
+    ownSession: true,
+  }),
+  'post /api/auth/logout': async () => ({ ownSession: true }),
+  'get /api/auth/me': async () => ({}),
+  'post /api/auth/password/forgot': async () => ({
+    body: { email: `nadie.${unique()}@example.com` },
+  }),
+  'post /api/auth/password/reset': async () => {
+    const user = await User.findOne({ where: { email: demo.customer(5) } });
+    if (!user) throw new Error('missing demo customer');
+    const link = await platform.sequelize.transaction((tx) =>
+      issuePasswordLink(platform.services, user, 'reset', tx),
+    );
+    return {
+      body: { token: new URL(link).searchParams.get('token'), password: platform.password },
+    };
+  },
+  'post /api/auth/password/change': async () => ({
+    // From the caller's own session, which a change keeps (it ends only the others).
+    body: { currentPassword: platform.password, newPassword: platform.password },
+  }),
+  'get /api/users': async () => ({ query: { q: 'a' } }),
+  'post /api/users': async () => ({
+    body: { email: `nuevo.${unique()}@demo.lealtad.mx`, name: 'Nueva Cuenta', role: 'callcenter' },
+  }),
+  'get /api/users/:id': async () => ({ path: `/api/users/${await userId(norteAgent)}` }),
+  'patch /api/users/:id': async () => ({
+    path: `/api/users/${await userId(norteAgent)}`,
+    body: { name: 'Agente Norte' },
+  }),
+  'get /api/zones': async () => ({}),
+  'post /api/zones': async () => ({
+    body: { code: `Z${unique().toUpperCase()}`, name: 'Zona nueva' },
+  }),
+  'patch /api/zones/:id': async () => ({ path: '/api/zones/1', body: { name: 'Norte' } }),
+  'get /api/audit': async () => ({ query: { page: '1' } }),
+};
+
+const keyOf = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+
+function expected(route: Route, caller: Caller): 'ok' | 401 | 403 {
+  if (route.access === 'public') return 'ok';
+  if (caller === 'anonymous') return 401;
+  if (route.access === 'signedIn') return 'ok';
+  return can(caller, route.access) ? 'ok' : 403;
+}
+
+/** Every route Express knows, read from its router stack. */
+function expressRoutes(app: Express): { method: string; path: string }[] {
+  const stack = (
+    app.router as unknown as {
+      stack: { route?: { path: string; methods: Record<string, boolean> } }[];
+    }
+  ).stack;
+  return stack.flatMap((layer) =>
+    layer.route
+      ? Object.keys(layer.route.methods).map((method) => ({
+          method,
+          path: layer.route?.path ?? '',
+        }))
+      : [],
+  );
+}
+
+describe('role matrix: every /api route with every role', () => {
+  const sessions = new Map<Caller, SignedIn>();
+
+  beforeAll(async () => {
+    platform = await createPlatform();
+    await User.create({
+      email: norteAgent,
+      passwordHash: null,
+      name: 'Agente Norte',
+      role: 'callcenter',
+      zoneId: (await Zone.findOne({ where: { code: 'NORTE' } }))?.id ?? null,
+      lockedUntil: null,
+      lastLoginAt: null,
+    });
+    for (const role of Object.keys(emails) as Role[])
+      sessions.set(role, await signIn(platform, emails[role]));
+  });
+  afterAll(() => platform.close());
+
+  it('knows every API route Express serves, and each has an access rule and an example', () => {
+    const table = new Set(apiRoutes.map(keyOf));
+    const served = expressRoutes(platform.app).filter((route) => route.path.startsWith('/api'));
+    expect(served.length).toBeGreaterThanOrEqual(apiRoutes.length);
+    for (const route of served)
+      expect(table, `${route.method} ${route.path}`).toContain(keyOf(route));
+    for (const route of apiRoutes) {
+      expect(route.access, keyOf(route)).toBeTruthy();
+      expect(examples, `add an example request for ${keyOf(route)}`).toHaveProperty([keyOf(route)]);
+    }
+  });
+
+  for (const route of apiRoutes) {
+    for (const caller of callers) {
+      const want = expected(route, caller);
+      it(`${keyOf(route)} as ${caller} → ${want === 'ok' ? '2xx' : want}`, async () => {
+        const example = examples[keyOf(route)];
+        if (!example) throw new Error(`no example for ${keyOf(route)}`);
+        const call = await example(caller);
+        let session = caller === 'anonymous' ? undefined : sessions.get(caller);
+        if (session && call.ownSession) session = await signIn(platform, emails[caller as Role]);
+        const client = session ? session.agent : request(platform.app);
+        let req = client[route.method](call.path ?? route.path);
+        if (session) req = req.set('X-CSRF-Token', session.csrf);
+        if (call.query) req = req.query(call.query);
+        const res = call.body === undefined ? await req : await req.send(call.body as object);
+        if (want === 'ok') {
+          expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+        } else {
+          expect(res.status).toBe(want);
+          expect(res.body.error.id).toBe(want === 401 ? 'unauthenticated' : 'forbidden');
+        }
+      });
+    }
+  }
+});

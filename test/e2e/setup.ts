@@ -1,0 +1,31 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '@lealtad/server/config';
+import { startServer } from '@lealtad/server/main';
+import { ensureUiBuilt } from '@lealtad/server/ui/build';
+import type {} from 'vitest';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    dataDir: string;
+    demoPassword: string;
+  }
+}
+
+/** Builds the UI when stale and runs the platform on a fresh SQLite database with demo data. */
+export default async function setup(project: TestProject) {
+  ensureUiBuilt();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lealtad-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', DEMO_CUSTOMERS: '20' });
+  const running = await startServer(config, () => {});
+  project.provide('baseUrl', running.url);
+  project.provide('dataDir', dataDir);
+  project.provide('demoPassword', config.demoPassword);
+  return async () => {
+    await running.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

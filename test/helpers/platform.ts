@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import request from 'supertest';
+import type { Sequelize } from 'sequelize';
+import { createApp, createServices } from '@lealtad/server';
+import { loadConfig, type Config, type DatabaseConfig } from '@lealtad/server/config';
+import { connectDatabase } from '@lealtad/server/db/index';
+import { runMigrations, runSeeds } from '@lealtad/server/db/migrate';
+import type { Services } from '@lealtad/server/http/services';
+
+export type Dialect = 'mysql' | 'sqlite';
+
+export const dialect: Dialect = process.env.TEST_DIALECT === 'sqlite' ? 'sqlite' : 'mysql';
+
+const mysqlServer = () =>
+  (process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
+
+export interface Platform {
+  app: ReturnType<typeof createApp>;
+  services: Services;
+  sequelize: Sequelize;
+  config: Config;
+  dataDir: string;
+  password: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * A fresh platform for one test file: its own database (a new MySQL/MariaDB database or SQLite
+ * file, created here and dropped in `close`), migrated and seeded with a small demo set.
+ */
+export async function createPlatform(env: Record<string, string> = {}): Promise<Platform> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lealtad-test-'));
+  const dbName = `lealtad_test_${randomBytes(6).toString('hex')}`;
+  const database: DatabaseConfig =
+    dialect === 'mysql'
+      ? { dialect: 'mysql', url: `${mysqlServer()}/${dbName}` }
+      : { dialect: 'sqlite', storage: path.join(dataDir, 'test.sqlite') };
+  const config: Config = {
+    ...loadConfig({ DATA_DIR: dataDir, DEMO_CUSTOMERS: '8', ...env }),
+    database,
+  };
+  const sequelize = await connectDatabase(database);
+  await runMigrations(sequelize);
+  await runSeeds(sequelize, config);
+  const services = createServices(config, sequelize);
+  return {
+    app: createApp(services),
+    services,
+    sequelize,
+    config,
+    dataDir,
+    password: config.demoPassword,
+    async close() {
+      await sequelize.close();
+      if (dialect === 'mysql') {
+        const connection = await mysql.createConnection(mysqlServer());
+        await connection.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+        await connection.end();
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Agent = ReturnType<typeof request.agent>;
+
+export interface SignedIn {
+  agent: Agent;
+  csrf: string;
+  userId: number;
+}
+
+/** Signs in through the API and returns a cookie-keeping agent plus the CSRF token for writes. */
+export async function signIn(
+  platform: Platform,
+  email: string,
+  password = platform.password,
+): Promise<SignedIn> {
+  const agent = request.agent(platform.app);
+  const res = await agent.post('/api/auth/login').send({ email, password });
+  if (res.status !== 200) {
+    throw new Error(`Sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return { agent, csrf: res.body.csrfToken as string, userId: res.body.user.id as number };
+}
+
+/** Counts the rows of a table, to show that a refused request wrote nothing. */
+export async function countRows(platform: Platform, table: string): Promise<number> {
+  const [rows] = await platform.sequelize.query(`SELECT COUNT(*) AS n FROM ${table}`);
+  return Number((rows as { n: number | string }[])[0]?.n);
+}
+
+export const demo = {
+  superadmin: 'superadmin@demo.lealtad.mx',
+  adminNorte: 'admin.norte@demo.lealtad.mx',
+  adminSur: 'admin.sur@demo.lealtad.mx',
+  callcenter: 'callcenter@demo.lealtad.mx',
+  marketing: 'marketing@demo.lealtad.mx',
+  customer: (n: number) => `cliente${n}@demo.lealtad.mx`,
+} as const;
