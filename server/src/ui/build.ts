@@ -45,12 +45,14 @@ export function isUiFresh(app: UiApp): boolean {
   );
 }
 
+/** Builds one app with Vite and stamps the build with the hash of its sources. */
+export function buildUi(app: UiApp, log: (line: string) => void = console.log): void {
+  log(`Construyendo ${app}…`);
+  execFileSync('npm', ['run', 'build', '--workspace', app], { cwd: repoRoot, stdio: 'inherit' });
+  writeFileSync(stampFile(app), sourceHash(app));
+}
+
 /** Builds the studio and the portal when their build is missing or older than their sources. */
 export function ensureUiBuilt(log: (line: string) => void = console.log): void {
-  for (const app of uiApps) {
-    if (isUiFresh(app)) continue;
-    log(`Construyendo ${app}…`);
-    execFileSync('npm', ['run', 'build', '--workspace', app], { cwd: repoRoot, stdio: 'inherit' });
-    writeFileSync(stampFile(app), sourceHash(app));
-  }
+  for (const app of uiApps) if (!isUiFresh(app)) buildUi(app, log);
 }
