@@ -5,6 +5,7 @@ import { createApp, createServices } from './app';
 import type { Config } from './config';
 import { connectDatabase } from './db';
 import { runMigrations, runSeeds } from './db/migrate';
+import { schedulePurge } from './jobs/purgeExpired';
 
 export interface RunningServer {
   server: Server;
@@ -27,7 +28,7 @@ function printSignIns(config: Config, url: string, log: (line: string) => void) 
   }
 }
 
-/** config → database → migrations → seeds → app → listen. */
+/** config → database → migrations → seeds → app → jobs → listen. */
 export async function startServer(
   config: Config,
   log: (line: string) => void = console.log,
@@ -41,6 +42,7 @@ export async function startServer(
     );
   }
   const app = createApp(createServices(config, sequelize));
+  const stopPurge = schedulePurge(log);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (err?: Error) =>
       err ? reject(err) : resolve(listening),
@@ -53,6 +55,7 @@ export async function startServer(
     server,
     url,
     close: async () => {
+      stopPurge();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sequelize.close();
     },

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, User } from '@lealtad/server/db/models/index';
+import { purgeExpired } from '@lealtad/server/jobs/purgeExpired';
 import { mailCount, passwordLink, waitForMail } from '../helpers/mail';
 import { countRows, createPlatform, demo, signIn, type Platform } from '../helpers/platform';
 
@@ -185,6 +186,25 @@ describe('password recovery', () => {
     expect((await current.agent.get('/api/auth/me')).status).toBe(200);
     expect((await other.agent.get('/api/auth/me')).status).toBe(401);
     expect((await login(email, 'Cambio-Clave-2027')).status).toBe(200);
+  });
+});
+
+describe('expiry', () => {
+  it('purges expired sessions and stale password links, and leaves live ones', async () => {
+    const live = await signIn(platform, demo.customer(2));
+    const stale = await signIn(platform, demo.customer(3));
+    await Session.update(
+      { expiresAt: new Date(Date.now() - 1000) },
+      { where: { userId: stale.userId } },
+    );
+    await platform.sequelize.query('UPDATE password_tokens SET expires_at = ?', {
+      replacements: [new Date(Date.now() - 2 * 24 * 3_600_000)],
+    });
+    const purged = await purgeExpired();
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    expect(await countRows(platform, 'password_tokens')).toBe(0);
+    expect(await Session.count({ where: { userId: stale.userId } })).toBe(0);
+    expect((await live.agent.get('/api/auth/me')).status).toBe(200);
   });
 });
 
