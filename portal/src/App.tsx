@@ -1,0 +1,30 @@
+import { Route, Routes } from 'react-router';
+import { ChangePasswordPage } from '@lealtad/studio/shared/auth/ChangePasswordPage.tsx';
+import { ForgotPasswordPage } from '@lealtad/studio/shared/auth/ForgotPasswordPage.tsx';
+import { ResetPasswordPage } from '@lealtad/studio/shared/auth/ResetPasswordPage.tsx';
+import { SignInPage } from '@lealtad/studio/shared/auth/SignInPage.tsx';
+import { RequireSession } from '@lealtad/studio/shared/session.tsx';
+import { NotFound } from '@lealtad/studio/shared/ui/FullPage.tsx';
+import { HomePage } from './HomePage';
+import { PortalLayout } from './PortalLayout';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="signin" element={<SignInPage />} />
+      <Route path="forgot" element={<ForgotPasswordPage />} />
+      <Route path="reset" element={<ResetPasswordPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <PortalLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,58 @@
+import { Route, Routes } from 'react-router';
+import { ChangePasswordPage } from './shared/auth/ChangePasswordPage';
+import { ForgotPasswordPage } from './shared/auth/ForgotPasswordPage';
+import { ResetPasswordPage } from './shared/auth/ResetPasswordPage';
+import { SignInPage } from './shared/auth/SignInPage';
+import { RequireSession } from './shared/session';
+import { NotFound } from './shared/ui/FullPage';
+import { RequirePermission } from './access';
+import { StudioLayout } from './layout/StudioLayout';
+import { AuditPage } from './pages/audit/AuditPage';
+import { HomePage } from './pages/HomePage';
+import { UserPage } from './pages/users/UserPage';
+import { UsersPage } from './pages/users/UsersPage';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="signin" element={<SignInPage />} />
+      <Route path="forgot" element={<ForgotPasswordPage />} />
+      <Route path="reset" element={<ResetPasswordPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <StudioLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route
+          path="accounts"
+          element={
+            <RequirePermission permission="users.read">
+              <UsersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="accounts/:id"
+          element={
+            <RequirePermission permission="users.read">
+              <UserPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

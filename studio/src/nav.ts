@@ -1,0 +1,39 @@
+import { can } from '@lealtad/server/permissions';
+import type { Permission, Role } from '@lealtad/server/permissions';
+import type { IconName } from './icons';
+import type { StudioKey } from './messages';
+
+export interface NavItem {
+  to: string;
+  label: StudioKey;
+  icon: IconName;
+  /** Shown only to roles with this permission; none means every staff member. */
+  permission?: Permission;
+}
+
+export interface NavGroup {
+  label?: StudioKey;
+  items: NavItem[];
+}
+
+/** Only sections that exist; new ones are added here with the permission that opens them. */
+const navigation: readonly NavGroup[] = [
+  { items: [{ to: '/', label: 'nav.home', icon: 'home' }] },
+  {
+    label: 'nav.groupAdmin',
+    items: [
+      { to: '/accounts', label: 'nav.accounts', icon: 'users', permission: 'users.read' },
+      { to: '/audit', label: 'nav.audit', icon: 'audit', permission: 'audit.read' },
+    ],
+  },
+  { label: 'nav.groupAccount', items: [{ to: '/password', label: 'nav.password', icon: 'key' }] },
+];
+
+export function navigationFor(role: Role): NavGroup[] {
+  return navigation
+    .map((group) => ({
+      ...group,
+      items: group.items.filter((item) => !item.permission || can(role, item.permission)),
+    }))
+    .filter((group) => group.items.length > 0);
+}

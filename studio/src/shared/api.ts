@@ -1,0 +1,185 @@
+import type { Permission, Role, StaffRole } from '@lealtad/server/permissions';
+
+/** The API's shapes as the front-ends read them (dates are ISO strings). */
+export type Locale = 'es' | 'en';
+export type AppName = 'studio' | 'portal';
+export type UserStatus = 'active' | 'disabled';
+
+export interface ZoneRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface Zone extends ZoneRef {
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  zoneId: number | null;
+  zone: ZoneRef | null;
+  locale: Locale;
+  status: UserStatus;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Me {
+  user: User;
+  permissions: Permission[];
+  csrfToken: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type AuditSnapshot = Record<string, unknown>;
+
+export interface AuditEvent {
+  id: number;
+  action: string;
+  actor: { id: number; name: string; email: string } | null;
+  actorRole: Role | null;
+  targetType: string;
+  targetId: string | null;
+  zoneId: number | null;
+  before: AuditSnapshot | null;
+  after: AuditSnapshot | null;
+  ip: string | null;
+  createdAt: string;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: StaffRole;
+  zoneId?: number | null;
+  locale?: Locale;
+}
+
+export type UserChanges = Partial<{
+  name: string;
+  role: StaffRole;
+  zoneId: number | null;
+  status: UserStatus;
+  locale: Locale;
+}>;
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** An answer of the API that is not a success, or a request that never got one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const networkError = () =>
+  new ApiError(
+    0,
+    'network_error',
+    'No pudimos conectar con el servidor. Revisa tu conexión e intenta de nuevo.',
+  );
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : null;
+  if (!error || typeof error.id !== 'string' || typeof error.message !== 'string') {
+    return new ApiError(status, 'internal_error', 'Ocurrió un error inesperado. Intenta de nuevo.');
+  }
+  const details = Array.isArray(error.details)
+    ? error.details.filter(
+        (d): d is ErrorDetail =>
+          isRecord(d) && typeof d.path === 'string' && typeof d.message === 'string',
+      )
+    : [];
+  return new ApiError(status, error.id, error.message, details);
+}
+
+// The session's CSRF token: every write made while signed in echoes it.
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+// The session provider listens here so an expired session anywhere sends the user to sign in.
+const unauthenticatedListeners = new Set<() => void>();
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+/** `path` plus the query's non-empty values. */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') {
+    headers['Content-Type'] = 'application/json';
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw networkError();
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = toApiError(response.status, data);
+    if (error.id === 'unauthenticated') unauthenticatedListeners.forEach((listener) => listener());
+    throw error;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
+    request<T>('GET', withQuery(path, query), undefined, signal),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+};

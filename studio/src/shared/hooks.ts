@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, api, withQuery } from './api';
+import { noErrors } from './errors';
+import type { FormErrors } from './errors';
+import { productName, useSession } from './session';
+
+type Query = Parameters<typeof withQuery>[1];
+
+/**
+ * `run` calls `callback` once calls to it have paused for `delayMs` (search boxes: the box
+ * updates at every key, the list once typing pauses).
+ */
+export function useDebouncedCallback<A extends unknown[]>(
+  callback: (...args: A) => void,
+  delayMs = 300,
+): { run: (...args: A) => void; cancel: () => void } {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const latest = useRef(callback);
+  useEffect(() => {
+    latest.current = callback;
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const run = useCallback(
+    (...args: A) => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => latest.current(...args), delayMs);
+    },
+    [delayMs],
+  );
+  const cancel = useCallback(() => clearTimeout(timer.current), []);
+  return useMemo(() => ({ run, cancel }), [run, cancel]);
+}
+
+export interface Resource<T> {
+  data: T | undefined;
+  error: ApiError | null;
+  /** True while the current request is out; `data` then still holds the previous answer. */
+  loading: boolean;
+  reload: () => void;
+}
+
+interface Loaded<T> {
+  key: string | null;
+  data?: T;
+  error: ApiError | null;
+}
+
+/** GETs `path` (null: nothing yet) and again whenever the path or query change. */
+export function useResource<T>(path: string | null, query?: Query): Resource<T> {
+  const url = path === null ? null : withQuery(path, query);
+  const [version, setVersion] = useState(0);
+  const [loaded, setLoaded] = useState<Loaded<T>>({ key: null, error: null });
+  const key = url === null ? null : `${url}#${version}`;
+
+  useEffect(() => {
+    if (url === null) return;
+    const controller = new AbortController();
+    const requestKey = `${url}#${version}`;
+    api.get<T>(url, undefined, controller.signal).then(
+      (data) => setLoaded({ key: requestKey, data, error: null }),
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        const error =
+          err instanceof ApiError ? err : new ApiError(0, 'internal_error', String(err));
+        setLoaded((previous) => ({ key: requestKey, data: previous.data, error }));
+      },
+    );
+    return () => controller.abort();
+  }, [url, version]);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return {
+    data: loaded.data,
+    error: loaded.key === key ? loaded.error : null,
+    loading: key !== null && loaded.key !== key,
+    reload,
+  };
+}
+
+/** Names the browser tab after the page. */
+export function usePageTitle(title: string): void {
+  const { app } = useSession();
+  const product = productName[app];
+  useEffect(() => {
+    document.title = `${title} · ${product}`;
+  }, [title, product]);
+}
+
+/** A form's errors; `clear(field)` drops a field's message as soon as the person edits it. */
+export function useFormErrors() {
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const clear = useCallback(
+    (field: string) =>
+      setErrors((current) => {
+        if (!(field in current.fields)) return current;
+        const fields = Object.fromEntries(
+          Object.entries(current.fields).filter(([name]) => name !== field),
+        );
+        return { ...current, fields };
+      }),
+    [],
+  );
+  return { errors, setErrors, clear };
+}

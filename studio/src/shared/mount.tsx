@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import type { ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import type { AppName } from './api';
+import { LocaleProvider } from './i18n';
+import { SessionProvider } from './session';
+
+/** Renders an app into #root with routing under its base path, the language and the session. */
+export function mountApp(app: AppName, children: ReactNode): void {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('Missing #root element.');
+  createRoot(root).render(
+    <StrictMode>
+      <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
+        <LocaleProvider>
+          <SessionProvider app={app}>{children}</SessionProvider>
+        </LocaleProvider>
+      </BrowserRouter>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,446 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, screenshot } from './browser';
+
+const baseUrl = inject('baseUrl');
+const dataDir = inject('dataDir');
+const demoPassword = inject('demoPassword');
+
+const desktop = { width: 1280, height: 800 };
+const phone = { width: 390, height: 844 };
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh browser profile (no cookies, no saved language) per test. */
+async function openPage(viewport = desktop): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'es-MX' });
+  contexts.push(context);
+  return context.newPage();
+}
+
+type App = 'studio' | 'portal';
+
+async function fillSignIn(page: Page, app: App, email: string, password = demoPassword) {
+  await page.goto(`${baseUrl}/${app}/signin`);
+  await page.getByLabel('Correo electrónico').fill(email);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+}
+
+async function signIn(page: Page, app: App, email: string, password = demoPassword) {
+  await fillSignIn(page, app, email, password);
+  await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+}
+
+const navLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name });
+
+async function texts(locator: Locator): Promise<string[]> {
+  return (await locator.allInnerTexts()).map((text) => text.trim());
+}
+
+/** The table's body rows as text, once `ready` holds for them (lists reload after each filter). */
+async function rowsWhen(
+  page: Page,
+  table: string,
+  ready: (rows: string[]) => boolean,
+): Promise<string[]> {
+  const rows = page.getByRole('table', { name: table }).locator('tbody > tr');
+  let last: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        last = await texts(rows);
+        return ready(last);
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  return last;
+}
+
+/**
+ * The first new password-link mail to `to`, decoded from quoted-printable. Mails leave after the
+ * API answers, so this waits; a file caught mid-write (no link yet) is read again.
+ */
+async function findMail(to: string, after: Set<string> = new Set()): Promise<string> {
+  const dir = path.join(dataDir, 'mail');
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const name = names.find((file) => file.includes(to) && !after.has(file));
+    if (name) {
+      const raw = await readFile(path.join(dir, name), 'utf8');
+      const mail = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      if (mail.includes('/reset?token=')) return mail;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No mail to ${to} arrived.`);
+}
+
+async function mailNames(): Promise<Set<string>> {
+  return new Set(await readdir(path.join(dataDir, 'mail')).catch(() => [] as string[]));
+}
+
+/** The link's path and query, opened on the test server (the mail's host is the configured one). */
+function linkPath(mail: string, app: App): string {
+  const match = new RegExp(`/${app}/reset\\?token=[A-Za-z0-9_%-]+`).exec(mail);
+  if (!match) throw new Error('The mail has no password link.');
+  return match[0];
+}
+
+describe('studio navigation by role', () => {
+  const roles = [
+    {
+      email: 'superadmin@demo.lealtad.mx',
+      shot: 'studio-home-superadmin',
+      name: 'Sara Superadmin',
+      role: 'Superadministrador',
+      nav: ['Inicio', 'Cuentas', 'Auditoría', 'Mi contraseña'],
+    },
+    {
+      email: 'admin.norte@demo.lealtad.mx',
+      shot: 'studio-home-admin-norte',
+      name: 'Admin Norte',
+      role: 'Administrador de zona',
+      nav: ['Inicio', 'Cuentas', 'Auditoría', 'Mi contraseña'],
+    },
+    {
+      email: 'callcenter@demo.lealtad.mx',
+      shot: 'studio-home-callcenter',
+      name: 'Carlos Call Center',
+      role: 'Centro de atención',
+      nav: ['Inicio', 'Mi contraseña'],
+    },
+    {
+      email: 'marketing@demo.lealtad.mx',
+      shot: 'studio-home-marketing',
+      name: 'Mariana Marketing',
+      role: 'Mercadotecnia',
+      nav: ['Inicio', 'Mi contraseña'],
+    },
+  ];
+
+  for (const account of roles) {
+    test(`${account.email} sees exactly the sections of the role`, async () => {
+      const page = await openPage();
+      await signIn(page, 'studio', account.email);
+      await page.getByRole('heading', { name: `Hola, ${account.name}` }).waitFor();
+
+      const nav = page.getByRole('navigation', { name: 'Navegación principal' });
+      expect(await texts(nav.getByRole('link'))).toEqual(account.nav);
+      expect(await page.locator('.topbar').innerText()).toContain(account.role);
+      // The home lists what the role can do, with a way into each section it may use.
+      const home = page.locator('main');
+      expect(await home.innerText()).toContain(account.role);
+      if (!account.nav.includes('Cuentas')) {
+        expect(await page.getByRole('link', { name: 'Ir a Cuentas' }).count()).toBe(0);
+        // A section outside the role is refused in words, not shown.
+        await page.goto(`${baseUrl}/studio/accounts`);
+        await page.getByRole('heading', { name: 'No tienes acceso a esta sección' }).waitFor();
+        await page.goto(`${baseUrl}/studio/`);
+        await page.getByRole('heading', { name: `Hola, ${account.name}` }).waitFor();
+      }
+      await screenshot(page, account.shot);
+
+      await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+      await page.getByRole('button', { name: 'Entrar' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/studio/signin');
+    });
+  }
+});
+
+describe('studio accounts and audit', () => {
+  test('superadmin searches, creates an account and finds it in the audit log', async () => {
+    const page = await openPage();
+    await signIn(page, 'studio', 'superadmin@demo.lealtad.mx');
+    await navLink(page, 'Cuentas').click();
+    await rowsWhen(page, 'Cuentas del personal', (rows) => rows.length >= 7);
+
+    await page.getByLabel('Buscar').fill('admin.');
+    await rowsWhen(
+      page,
+      'Cuentas del personal',
+      (rows) => rows.length === 4 && rows.every((row) => row.includes('admin.')),
+    );
+
+    // Sorting by a header reverses the order on the second click.
+    await page.getByRole('button', { name: 'Nombre' }).click();
+    await rowsWhen(page, 'Cuentas del personal', (rows) => rows[0]?.includes('Admin Sur') ?? false);
+    await page.getByRole('button', { name: 'Limpiar filtros' }).click();
+    await rowsWhen(page, 'Cuentas del personal', (rows) => rows.length >= 7);
+
+    const before = await mailNames();
+    await page.getByRole('button', { name: 'Nueva cuenta' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nueva cuenta del personal' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Correo electrónico').fill('lucia.fernandez@demo.lealtad.mx');
+    await dialog.getByLabel('Nombre').fill('Lucía Fernández');
+    await dialog.getByLabel('Rol').selectOption({ label: 'Administrador de zona' });
+    // An admin needs a zone: submitting without one is stopped next to the field.
+    await dialog.getByRole('button', { name: 'Crear cuenta' }).click();
+    await dialog.getByText('Ese rol necesita una zona.').waitFor();
+    await dialog.getByLabel('Zona').selectOption({ label: 'Centro' });
+    expect(await dialog.getByText('Ese rol necesita una zona.').count()).toBe(0);
+    await screenshot(page, 'studio-accounts-create-dialog');
+    await dialog.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByText('Enviamos una invitación a lucia.fernandez@demo.lealtad.mx').waitFor();
+    const invitation = await findMail('lucia.fernandez@demo.lealtad.mx', before);
+    expect(invitation).toContain('Definir contrase');
+
+    // The same address again is refused next to the e-mail field.
+    await page.getByRole('button', { name: 'Nueva cuenta' }).click();
+    await dialog.getByLabel('Correo electrónico').fill('lucia.fernandez@demo.lealtad.mx');
+    await dialog.getByLabel('Nombre').fill('Otra Persona');
+    await dialog.getByLabel('Zona').selectOption({ label: 'Centro' });
+    await dialog.getByRole('button', { name: 'Crear cuenta' }).click();
+    await dialog.getByText('Ya existe una cuenta con ese correo.').waitFor();
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+
+    await page.getByLabel('Buscar').fill('Lucía');
+    const found = await rowsWhen(page, 'Cuentas del personal', (rows) => rows.length === 1);
+    expect(found[0]).toContain('Lucía Fernández');
+    expect(found[0]).toContain('Centro');
+    await page.getByLabel('Buscar').fill('');
+    await rowsWhen(page, 'Cuentas del personal', (rows) => rows.length >= 8);
+    await screenshot(page, 'studio-accounts-list');
+
+    // Edit: disable the new account after confirming.
+    await page.getByRole('link', { name: 'Lucía Fernández' }).click();
+    await page.getByRole('heading', { name: 'Lucía Fernández' }).waitFor();
+    await page.getByRole('button', { name: 'Deshabilitar cuenta' }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByRole('button', { name: 'Deshabilitar cuenta' }).click();
+    await page.getByText('La cuenta quedó deshabilitada.').waitFor();
+    await screenshot(page, 'studio-account-edit');
+
+    await navLink(page, 'Auditoría').click();
+    const events = await rowsWhen(page, 'Eventos de auditoría', (rows) =>
+      rows.some((row) => row.includes('Cuenta deshabilitada')),
+    );
+    const created = events.find((row) => row.includes('Cuenta creada')) ?? '';
+    expect(created).toContain('Lucía Fernández');
+    expect(created).toContain('Sara Superadmin');
+    await page
+      .getByRole('table', { name: 'Eventos de auditoría' })
+      .locator('tbody > tr', { hasText: 'Cuenta deshabilitada' })
+      .getByRole('button', { name: 'Ver cambios' })
+      .click();
+    const diff = page.locator('.audit-detail');
+    await diff.waitFor();
+    expect(await diff.innerText()).toMatch(/Estado\s+Activa\s+Deshabilitada/);
+    await screenshot(page, 'studio-audit');
+
+    await page.getByLabel('Acción').selectOption({ label: 'Inicio de sesión' });
+    await rowsWhen(
+      page,
+      'Eventos de auditoría',
+      (rows) => rows.length > 0 && rows.every((row) => row.includes('Inicio de sesión')),
+    );
+
+    // English is one click away and remembered.
+    await page.getByRole('button', { name: 'English (EN)' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await rowsWhen(
+      page,
+      'Audit events',
+      (rows) => rows.length > 0 && rows.every((row) => row.includes('Sign-in')),
+    );
+    await screenshot(page, 'studio-audit-en');
+    await page.getByRole('button', { name: 'Español (ES)' }).click();
+    await page.getByRole('heading', { name: 'Auditoría' }).waitFor();
+  });
+
+  test('an admin only sees the accounts of their zone', async () => {
+    const page = await openPage();
+    await signIn(page, 'studio', 'admin.norte@demo.lealtad.mx');
+    await navLink(page, 'Cuentas').click();
+    const rows = await rowsWhen(page, 'Cuentas del personal', (found) => found.length >= 1);
+    for (const row of rows) {
+      expect(row).toContain('Norte');
+      // Other zones' names ("Centro de atención" is a role, not the Centro zone).
+      expect(row).not.toMatch(/\b(Centro(?! de atención)|Sur|Occidente)\b/);
+    }
+    expect(await page.getByText('Admin Centro').count()).toBe(0);
+    // A zone-scoped role has no zone filter.
+    expect(await page.getByRole('search').getByLabel('Zona').count()).toBe(0);
+    await screenshot(page, 'studio-accounts-admin-norte');
+
+    // New accounts go to the admin's own zone, shown but not choosable.
+    await page.getByRole('button', { name: 'Nueva cuenta' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nueva cuenta del personal' });
+    expect(await texts(dialog.getByLabel('Rol').locator('option'))).toEqual([
+      'Administrador de zona',
+      'Centro de atención',
+      'Mercadotecnia',
+    ]);
+    expect(await dialog.innerText()).toContain('Solo puedes administrar cuentas de tu zona.');
+  });
+
+  test('an invited account sets its password and signs in', async () => {
+    const before = await mailNames();
+    const admin = await openPage();
+    await signIn(admin, 'studio', 'superadmin@demo.lealtad.mx');
+    await admin.goto(`${baseUrl}/studio/accounts`);
+    await admin.getByRole('button', { name: 'Nueva cuenta' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Nueva cuenta del personal' });
+    await dialog.getByLabel('Correo electrónico').fill('ramon.ibanez@demo.lealtad.mx');
+    await dialog.getByLabel('Nombre').fill('Ramón Ibáñez');
+    await dialog.getByLabel('Rol').selectOption({ label: 'Mercadotecnia' });
+    await dialog.getByRole('button', { name: 'Crear cuenta' }).click();
+    await admin.getByText('Enviamos una invitación a ramon.ibanez@demo.lealtad.mx').waitFor();
+
+    const mail = await findMail('ramon.ibanez@demo.lealtad.mx', before);
+    const page = await openPage();
+    await page.goto(`${baseUrl}${linkPath(mail, 'studio')}`);
+    await page.getByRole('heading', { name: 'Define tu contraseña' }).waitFor();
+    await page.getByLabel('Nueva contraseña').fill('corto');
+    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await page.getByText('La contraseña necesita al menos 10 caracteres.').waitFor();
+    await page.getByLabel('Nueva contraseña').fill('Mercadeo del norte 2026');
+    await page.getByLabel('Confirma la contraseña').fill('Mercadeo del norte 2026');
+    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await page.getByText('Ya puedes iniciar sesión').waitFor();
+    await signIn(page, 'studio', 'ramon.ibanez@demo.lealtad.mx', 'Mercadeo del norte 2026');
+    await page.getByRole('heading', { name: 'Hola, Ramón Ibáñez' }).waitFor();
+  });
+});
+
+describe('portal', () => {
+  test('a customer signs in and is greeted by name', async () => {
+    const page = await openPage();
+    await signIn(page, 'portal', 'cliente1@demo.lealtad.mx');
+    const me = (await (await page.request.get(`${baseUrl}/api/auth/me`)).json()) as {
+      user: { name: string; zone: { name: string } };
+    };
+    await page.getByRole('heading', { name: `Hola, ${me.user.name}` }).waitFor();
+    expect(await page.locator('main').innerText()).toContain(me.user.zone.name);
+    await screenshot(page, 'portal-home');
+
+    await page.getByRole('link', { name: 'Mi contraseña' }).click();
+    await page.getByRole('heading', { name: 'Mi contraseña' }).waitFor();
+    await screenshot(page, 'portal-password');
+  });
+
+  test('a customer home fits a phone', async () => {
+    const page = await openPage(phone);
+    await signIn(page, 'portal', 'cliente5@demo.lealtad.mx');
+    await page.getByRole('heading', { name: /^Hola, / }).waitFor();
+    // A string, so the test project needs no DOM typings for one expression run in the page.
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBe(0);
+    await screenshot(page, 'portal-home-mobile');
+  });
+
+  test('a customer signing into the studio is sent to the portal', async () => {
+    const page = await openPage();
+    await fillSignIn(page, 'studio', 'cliente4@demo.lealtad.mx');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(
+      'Esta es una cuenta de cliente: entra desde el portal.',
+    );
+    await screenshot(page, 'studio-signin-wrong-app');
+  });
+
+  test('forgot password → mail → reset → sign in with the new password', async () => {
+    const before = await mailNames();
+    const page = await openPage();
+    await page.goto(`${baseUrl}/portal/signin`);
+    await page.getByRole('link', { name: '¿Olvidaste tu contraseña?' }).click();
+    await page.getByLabel('Correo electrónico').fill('cliente2@demo.lealtad.mx');
+    await page.getByRole('button', { name: 'Enviar enlace' }).click();
+    await page.getByText('Si el correo está registrado').waitFor();
+    await screenshot(page, 'portal-forgot-sent');
+
+    const mail = await findMail('cliente2@demo.lealtad.mx', before);
+    await page.goto(`${baseUrl}${linkPath(mail, 'portal')}`);
+    await page.getByLabel('Nueva contraseña').fill('Una contraseña nueva 1');
+    await page.getByLabel('Confirma la contraseña').fill('Una contraseña distinta');
+    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await page.getByText('Las contraseñas no coinciden.').waitFor();
+    await page.getByLabel('Confirma la contraseña').fill('Una contraseña nueva 1');
+    await screenshot(page, 'portal-reset');
+    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await page.getByText('Tu contraseña quedó actualizada').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/portal/signin');
+
+    // The link works once.
+    await page.goto(`${baseUrl}${linkPath(mail, 'portal')}`);
+    await page.getByLabel('Nueva contraseña').fill('Otra contraseña más 2');
+    await page.getByLabel('Confirma la contraseña').fill('Otra contraseña más 2');
+    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await page.getByText('El enlace no es válido, ya se usó o expiró').waitFor();
+
+    await fillSignIn(page, 'portal', 'cliente2@demo.lealtad.mx', demoPassword);
+    await page.getByText('Correo o contraseña incorrectos.').waitFor();
+    await signIn(page, 'portal', 'cliente2@demo.lealtad.mx', 'Una contraseña nueva 1');
+    await page.getByRole('heading', { name: /^Hola, / }).waitFor();
+  });
+});
+
+describe('sign-in pages', () => {
+  test('a wrong password shows the error', async () => {
+    const page = await openPage();
+    await fillSignIn(page, 'studio', 'marketing@demo.lealtad.mx', 'no-es-la-contraseña');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Correo o contraseña incorrectos.');
+    expect(await page.getByLabel('Correo electrónico').inputValue()).toBe(
+      'marketing@demo.lealtad.mx',
+    );
+    await screenshot(page, 'studio-signin-error');
+  });
+
+  test('an empty form is checked before it is sent', async () => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/portal/signin`);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByText('Escribe un correo electrónico válido.').waitFor();
+    await page.getByText('Escribe tu contraseña.').waitFor();
+  });
+
+  test('screenshots of both sign-in pages, in both languages and on a phone', async () => {
+    const page = await openPage();
+    await page.goto(`${baseUrl}/studio/signin`);
+    await page.getByRole('button', { name: 'Entrar' }).waitFor();
+    await screenshot(page, 'studio-signin');
+    await page.getByRole('button', { name: 'English (EN)' }).click();
+    await page.getByLabel('Email').waitFor();
+    await page.getByLabel('Password').waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await screenshot(page, 'studio-signin-en');
+
+    const portal = await openPage();
+    await portal.goto(`${baseUrl}/portal/signin`);
+    await portal.getByRole('button', { name: 'Entrar' }).waitFor();
+    await screenshot(portal, 'portal-signin');
+
+    const mobile = await openPage(phone);
+    await mobile.goto(`${baseUrl}/portal/signin`);
+    await mobile.getByRole('button', { name: 'Entrar' }).waitFor();
+    await screenshot(mobile, 'portal-signin-mobile');
+    await mobile.getByRole('link', { name: '¿Olvidaste tu contraseña?' }).click();
+    await mobile.getByRole('button', { name: 'Enviar enlace' }).waitFor();
+    await screenshot(mobile, 'portal-forgot-mobile');
+  });
+});
