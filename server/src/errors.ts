@@ -4,7 +4,15 @@
  */
 export interface ErrorDetail {
   path: string;
+  /** What is wrong, as a stable code (the validator's: too_small, invalid_type, …). */
+  code: string;
   message: string;
+}
+
+export interface ErrorExtras {
+  details?: ErrorDetail[];
+  /** For 429s: seconds until a retry can succeed (also sent as `Retry-After`). */
+  retryAfter?: number;
 }
 
 export class AppError extends Error {
@@ -12,14 +20,13 @@ export class AppError extends Error {
     readonly status: number,
     readonly id: string,
     message: string,
-    readonly details?: ErrorDetail[],
+    readonly extras: ErrorExtras = {},
   ) {
     super(message);
   }
 }
 
-export const badRequest = (id: string, message: string, details?: ErrorDetail[]) =>
-  new AppError(400, id, message, details);
+export const badRequest = (id: string, message: string) => new AppError(400, id, message);
 
 export const unauthenticated = () =>
   new AppError(401, 'unauthenticated', 'Inicia sesión para continuar.');
@@ -31,4 +38,5 @@ export const notFound = (message = 'No encontrado.') => new AppError(404, 'not_f
 
 export const conflict = (id: string, message: string) => new AppError(409, id, message);
 
-export const tooManyRequests = (id: string, message: string) => new AppError(429, id, message);
+export const tooManyRequests = (id: string, message: string, retryAfter: number) =>
+  new AppError(429, id, message, { retryAfter: Math.max(1, Math.ceil(retryAfter)) });

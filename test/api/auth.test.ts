@@ -26,7 +26,7 @@ describe('sign-in', () => {
     expect(res.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toMatch(/lealtad_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/lealtad_studio=[A-Za-z0-9_-]{43};/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(await countRows(platform, 'sessions')).toBe(before + 1);
@@ -59,6 +59,10 @@ describe('sign-in', () => {
     const locked = await login(email, platform.password);
     expect(locked.status).toBe(429);
     expect(locked.body.error.id).toBe('account_locked');
+    const lockSeconds = platform.config.security.lockoutMinutes * 60;
+    expect(locked.body.error.retryAfter).toBeGreaterThan(lockSeconds - 60);
+    expect(locked.body.error.retryAfter).toBeLessThanOrEqual(lockSeconds);
+    expect(locked.headers['retry-after']).toBe(String(locked.body.error.retryAfter));
     const user = await User.findOne({ where: { email } });
     expect(user?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
     // Once the lock has passed, the right password works again and the counter restarts.
@@ -88,6 +92,27 @@ describe('sign-in', () => {
     expect(await countRows(platform, 'zones')).toBe(before);
   });
 
+  it('keeps a studio session and a portal session side by side in one browser', async () => {
+    const browser = request.agent(platform.app);
+    await browser
+      .post('/api/auth/login')
+      .send({ email: demo.adminSur, password: platform.password, app: 'studio' });
+    await browser
+      .post('/api/auth/login')
+      .send({ email: demo.customer(2), password: platform.password, app: 'portal' });
+    const studio = await browser.get('/api/auth/me').set('X-Lealtad-App', 'studio');
+    const portal = await browser.get('/api/auth/me').set('X-Lealtad-App', 'portal');
+    expect(studio.body.user.email).toBe(demo.adminSur);
+    expect(portal.body.user.email).toBe(demo.customer(2));
+    // Signing out of the portal leaves the studio signed in.
+    await browser
+      .post('/api/auth/logout')
+      .set('X-Lealtad-App', 'portal')
+      .set('X-CSRF-Token', portal.body.csrfToken);
+    expect((await browser.get('/api/auth/me').set('X-Lealtad-App', 'portal')).status).toBe(401);
+    expect((await browser.get('/api/auth/me').set('X-Lealtad-App', 'studio')).status).toBe(200);
+  });
+
   it('is not fooled by an expired session', async () => {
     const { agent } = await signIn(platform, demo.adminNorte);
     await Session.update(
@@ -111,6 +136,8 @@ describe('password recovery', () => {
     expect(mail).toMatch(/El enlace vale por 1 hora/);
     const { url, token } = passwordLink(mail);
     expect(url.pathname).toBe('/portal/reset');
+    const check = await request(platform.app).post('/api/auth/password/check').send({ token });
+    expect(check.body).toEqual({ purpose: 'reset', email, app: 'portal' });
 
     const newPassword = 'Nueva-Clave-2027';
     const reset = await request(platform.app)
@@ -125,6 +152,8 @@ describe('password recovery', () => {
       .send({ token, password: 'Otra-Clave-2028' });
     expect(again.status).toBe(400);
     expect(again.body.error.id).toBe('invalid_token');
+    const checkAgain = await request(platform.app).post('/api/auth/password/check').send({ token });
+    expect(checkAgain.body.error.id).toBe('invalid_token');
     expect((await elsewhere.agent.get('/api/auth/me')).status).toBe(401);
   });
 
@@ -218,6 +247,7 @@ describe('rate limiting', () => {
       const res = await attempt();
       expect(res.status).toBe(429);
       expect(res.body.error.id).toBe('rate_limited');
+      expect(res.body.error.retryAfter).toBeGreaterThan(800);
     } finally {
       await limited.close();
     }

@@ -39,6 +39,16 @@ const norteAgent = 'agente.norte@demo.lealtad.mx';
 let serial = 0;
 const unique = () => `${Date.now().toString(36)}${(serial += 1)}`;
 
+/** A fresh password link for `email`, as the forgot-password mail would carry it. */
+async function resetToken(email: string): Promise<string> {
+  const user = await User.findOne({ where: { email } });
+  if (!user) throw new Error(`missing demo account ${email}`);
+  const link = await platform.sequelize.transaction((tx) =>
+    issuePasswordLink(platform.services, user, 'reset', tx),
+  );
+  return new URL(link).searchParams.get('token') ?? '';
+}
+
 const userId = async (email: string) => (await User.findOne({ where: { email } }))?.id ?? 0;
 
 /**
@@ -56,16 +66,12 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
   'post /api/auth/password/forgot': async () => ({
     body: { email: `nadie.${unique()}@example.com` },
   }),
-  'post /api/auth/password/reset': async () => {
-    const user = await User.findOne({ where: { email: demo.customer(5) } });
-    if (!user) throw new Error('missing demo customer');
-    const link = await platform.sequelize.transaction((tx) =>
-      issuePasswordLink(platform.services, user, 'reset', tx),
-    );
-    return {
-      body: { token: new URL(link).searchParams.get('token'), password: platform.password },
-    };
-  },
+  'post /api/auth/password/check': async () => ({
+    body: { token: await resetToken(demo.customer(5)) },
+  }),
+  'post /api/auth/password/reset': async () => ({
+    body: { token: await resetToken(demo.customer(5)), password: platform.password },
+  }),
   'post /api/auth/password/change': async () => ({
     // From the caller's own session, which a change keeps (it ends only the others).
     body: { currentPassword: platform.password, newPassword: platform.password },

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@lealtad/server/config';
@@ -15,11 +16,24 @@ declare module 'vitest' {
   }
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** Builds the UI when stale and runs the platform on a fresh SQLite database with demo data. */
 export default async function setup(project: TestProject) {
   ensureUiBuilt();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lealtad-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', DEMO_CUSTOMERS: '20' });
+  // A fixed free port, so the links in mails (PUBLIC_URL) point at this server.
+  const port = await freePort();
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: String(port), DEMO_CUSTOMERS: '20' });
   const running = await startServer(config, () => {});
   project.provide('baseUrl', running.url);
   project.provide('dataDir', dataDir);

@@ -4,16 +4,12 @@ import { PasswordToken, User, Zone } from '../db/models';
 import { AppError, badRequest, forbidden, tooManyRequests } from '../errors';
 import type { Services } from '../http/services';
 import { actorOf, type Actor } from '../policies/actor';
-import { isStaffRole } from '../policies/permissions';
+import { appOfRole, isStaffRole, type App } from '../policies/permissions';
 import { passwordLinkMail } from '../mail/templates';
 import { hashPassword, verifyPassword } from '../security/password';
 import { createSession, endSessions } from '../security/sessions';
 import { hashToken, randomToken } from '../security/tokens';
 import { recordAudit } from './audit';
-
-export type App = 'studio' | 'portal';
-
-const appOf = (user: User): App => (isStaffRole(user.role) ? 'studio' : 'portal');
 
 const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', 'Correo o contraseña incorrectos.');
@@ -23,6 +19,7 @@ const lockedOut = (until: Date) => {
   return tooManyRequests(
     'account_locked',
     `Demasiados intentos fallidos. Intenta de nuevo en ${minutes} minuto${minutes === 1 ? '' : 's'}.`,
+    (until.getTime() - Date.now()) / 1000,
   );
 };
 
@@ -58,10 +55,10 @@ export async function signIn(
       'Esta cuenta está deshabilitada. Consulta a tu administrador.',
     );
   }
-  if (input.app && input.app !== appOf(user)) {
+  if (input.app && input.app !== appOfRole(user.role)) {
     throw forbidden(
       'wrong_app',
-      appOf(user) === 'portal'
+      appOfRole(user.role) === 'portal'
         ? 'Esta es una cuenta de cliente: entra desde el portal.'
         : 'Esta es una cuenta del personal: entra desde el estudio.',
     );
@@ -104,7 +101,7 @@ export async function issuePasswordLink(
     },
     { transaction },
   );
-  return `${services.config.publicUrl}/${appOf(user)}/reset?token=${encodeURIComponent(token)}`;
+  return `${services.config.publicUrl}/${appOfRole(user.role)}/reset?token=${encodeURIComponent(token)}`;
 }
 
 /**
@@ -129,6 +126,24 @@ export async function requestPasswordReset(
 const invalidToken = () =>
   badRequest('invalid_token', 'El enlace no es válido, ya se usó o expiró. Solicita uno nuevo.');
 
+/** The unused, unexpired link behind `token`, or `invalid_token`. */
+async function usableToken(token: string, transaction?: Transaction): Promise<PasswordToken> {
+  const found = await PasswordToken.findOne({
+    where: { tokenHash: hashToken(token) },
+    transaction,
+  });
+  if (!found || found.usedAt || found.expiresAt <= new Date()) throw invalidToken();
+  return found;
+}
+
+/** What a link is for and whose it is, so the page can say so before a password is typed. */
+export async function describePasswordLink(token: string) {
+  const link = await usableToken(token);
+  const user = await User.findByPk(link.userId);
+  if (!user || user.status !== 'active') throw invalidToken();
+  return { purpose: link.purpose, email: user.email, app: appOfRole(user.role) };
+}
+
 /** Sets a new password from a reset or invitation link, once, and ends all the user's sessions. */
 export async function resetPassword(
   services: Services,
@@ -137,11 +152,7 @@ export async function resetPassword(
 ): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   await services.sequelize.transaction(async (transaction) => {
-    const token = await PasswordToken.findOne({
-      where: { tokenHash: hashToken(input.token) },
-      transaction,
-    });
-    if (!token || token.usedAt || token.expiresAt <= new Date()) throw invalidToken();
+    const token = await usableToken(input.token, transaction);
     // Conditional update: of two concurrent uses of one link, only one finds it unused.
     const [claimed] = await PasswordToken.update(
       { usedAt: new Date() },

@@ -22,17 +22,20 @@ const parserError = (err: unknown): AppError | undefined => {
   return typeof err.type === 'string' ? parserErrors[err.type] : undefined;
 };
 
-/** The one exit for errors: `{ error: { id, message, details? } }` with the right status. */
+/** The one exit for errors: `{ error: { id, message, details?, retryAfter? } }` with the right status. */
 export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   const known = err instanceof AppError ? err : parserError(err);
   if (!known) console.error(`${req.method} ${req.originalUrl} falló:`, err);
   const error =
     known ?? new AppError(500, 'internal_error', 'Ocurrió un error inesperado. Intenta de nuevo.');
+  const { details, retryAfter } = error.extras;
+  if (retryAfter !== undefined) res.set('Retry-After', String(retryAfter));
   res.status(error.status).json({
     error: {
       id: error.id,
       message: error.message,
-      ...(error.details && { details: error.details }),
+      ...(details && { details }),
+      ...(retryAfter !== undefined && { retryAfter }),
     },
   });
 }

@@ -27,6 +27,7 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
         throw tooManyRequests(
           'rate_limited',
           `Demasiadas solicitudes. Intenta de nuevo en ${minutes} minuto${minutes === 1 ? '' : 's'}.`,
+          (window.resetAt - time) / 1000,
         );
       }
     },

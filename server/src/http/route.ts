@@ -54,15 +54,13 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
   if (!schema) return undefined as T;
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  throw new AppError(
-    400,
-    'validation_failed',
-    'Los datos enviados no son válidos.',
-    result.error.issues.map((issue) => ({
+  throw new AppError(400, 'validation_failed', 'Los datos enviados no son válidos.', {
+    details: result.error.issues.map((issue) => ({
       path: [where, ...issue.path.map(String)].join('.'),
+      code: issue.code,
       message: issue.message,
     })),
-  );
+  });
 }
 
 /** Resolves the actor's right to call the route: the role-level part of every policy. */

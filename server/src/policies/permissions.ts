@@ -68,3 +68,9 @@ export function isStaffRole(role: string): role is StaffRole {
 export function isZoneScoped(role: Role): boolean {
   return zoneScopedRoles.includes(role);
 }
+
+/** The two web apps: staff sign in to the studio, customers to the portal. */
+export const apps = ['studio', 'portal'] as const;
+export type App = (typeof apps)[number];
+
+export const appOfRole = (role: Role): App => (role === 'customer' ? 'portal' : 'studio');

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { Session, User } from '../db/models';
 import { forbidden } from '../errors';
 import type { Actor } from '../policies/actor';
+import { appOfRole, apps, type App } from '../policies/permissions';
 import { hashToken, randomToken } from './tokens';
 
 declare module 'express-serve-static-core' {
@@ -13,7 +14,20 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export const sessionCookie = 'lealtad_session';
+/**
+ * Each app has its own session cookie, so a person signed in to the studio and to the portal in
+ * one browser keeps both. The web apps name theirs in the `X-Lealtad-App` header.
+ */
+export const sessionCookie = (app: App) => `lealtad_${app}`;
+
+function sessionToken(req: Request): { app: App; token: string } | undefined {
+  const named = req.get('x-lealtad-app');
+  for (const app of apps.filter((candidate) => named === undefined || named === candidate)) {
+    const token: unknown = req.cookies?.[sessionCookie(app)];
+    if (typeof token === 'string' && token.length > 0) return { app, token };
+  }
+  return undefined;
+}
 
 /** How stale `last_seen_at` may get before a request refreshes it (saves a write per request). */
 const touchEveryMs = 5 * 60_000;
@@ -39,7 +53,7 @@ export async function createSession(
     },
     { transaction },
   );
-  res.cookie(sessionCookie, token, {
+  res.cookie(sessionCookie(appOfRole(user.role)), token, {
     httpOnly: true,
     sameSite: 'lax',
     secure: config.cookieSecure,
@@ -49,8 +63,8 @@ export async function createSession(
   return session;
 }
 
-export function clearSessionCookie(res: Response, config: Config): void {
-  res.clearCookie(sessionCookie, {
+export function clearSessionCookie(res: Response, config: Config, app: App): void {
+  res.clearCookie(sessionCookie(app), {
     httpOnly: true,
     sameSite: 'lax',
     secure: config.cookieSecure,
@@ -75,15 +89,15 @@ export function authenticate(config: Config) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       req.actor = null;
-      const token: unknown = req.cookies?.[sessionCookie];
-      if (typeof token !== 'string' || token.length === 0) return next();
-      const session = await Session.findByPk(hashToken(token), {
+      const presented = sessionToken(req);
+      if (!presented) return next();
+      const session = await Session.findByPk(hashToken(presented.token), {
         include: [{ model: User, as: 'user' }],
       });
       const now = new Date();
       if (!session?.user || session.expiresAt <= now || session.user.status !== 'active') {
         if (session) await session.destroy();
-        clearSessionCookie(res, config);
+        clearSessionCookie(res, config, presented.app);
         return next();
       }
       if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) {

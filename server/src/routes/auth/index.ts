@@ -1,10 +1,17 @@
 import { User, Zone, Session } from '../../db/models';
-import { changePassword, requestPasswordReset, resetPassword, signIn } from '../../commands/auth';
+import {
+  changePassword,
+  describePasswordLink,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+} from '../../commands/auth';
 import { unauthenticated } from '../../errors';
 import { defineRoute } from '../../http/route';
 import { presentMe } from '../../presenters/user';
+import { appOfRole } from '../../policies/permissions';
 import { clearSessionCookie } from '../../security/sessions';
-import { changeBody, forgotBody, loginBody, resetBody } from './schema';
+import { changeBody, checkTokenBody, forgotBody, loginBody, resetBody } from './schema';
 
 export const authRoutes = [
   defineRoute({
@@ -25,7 +32,7 @@ export const authRoutes = [
     access: 'signedIn',
     async handler({ actor, res, services }) {
       if (actor.session) await Session.destroy({ where: { id: actor.session.id } });
-      clearSessionCookie(res, services.config);
+      clearSessionCookie(res, services.config, appOfRole(actor.role));
       return undefined;
     },
   }),
@@ -56,6 +63,17 @@ export const authRoutes = [
             'Si el correo está registrado, te enviamos un enlace para restablecer la contraseña. Revisa tu bandeja de entrada.',
         },
       };
+    },
+  }),
+
+  defineRoute({
+    method: 'post',
+    path: '/api/auth/password/check',
+    access: 'public',
+    rateLimited: true,
+    body: checkTokenBody,
+    async handler({ body }) {
+      return { body: await describePasswordLink(body.token) };
     },
   }),
 

@@ -10,8 +10,12 @@ export const loginBody = z.strictObject({
 
 export const forgotBody = z.strictObject({ email });
 
+const token = z.string().min(20).max(200);
+
+export const checkTokenBody = z.strictObject({ token });
+
 export const resetBody = z.strictObject({
-  token: z.string().min(20).max(200),
+  token,
   password: newPassword,
 });
 
