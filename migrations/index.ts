@@ -1,9 +1,10 @@
 import { foundation } from './0001-foundation';
+import { customersLedger } from './0002-customers-ledger';
 import type { Migration } from './types';
 
 export type { Migration, MigrationContext, SeedContext } from './types';
 export { seedRequired } from './seeds';
-export { seedDemo, demoAccounts } from './demo';
+export { seedDemo, demoAccounts, demoExternalId } from './demo';
 
 /** Every schema change, in order. A landed migration is never edited: add a new one. */
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [foundation, customersLedger];

@@ -15,5 +15,17 @@ export interface Migration {
 export interface SeedContext {
   sequelize: Sequelize;
   hashPassword: (password: string) => Promise<string>;
+  /** Credits purchases through the platform's ledger, as the partner feed would. */
+  recordPurchases: (purchases: DemoPurchase[]) => Promise<void>;
   log: (line: string) => void;
+}
+
+export interface DemoPurchase {
+  id: string;
+  customerExternalId: string;
+  amount: number;
+  currency: string;
+  occurredAt: Date;
+  storeId: string;
+  category: string;
 }

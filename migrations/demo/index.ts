@@ -11,6 +11,40 @@ const zones = [
 
 const domain = 'demo.lealtad.mx';
 
+const customerTypes = [
+  { code: 'FRECUENTE', name: 'Frecuente' },
+  { code: 'VIP', name: 'VIP' },
+  { code: 'EMPRESARIAL', name: 'Empresarial' },
+] as const;
+
+/** A state and city per zone, so reports by place have something to show. */
+const places: Record<string, [string, string][]> = {
+  NORTE: [
+    ['Nuevo León', 'Monterrey'],
+    ['Chihuahua', 'Ciudad Juárez'],
+    ['Sonora', 'Hermosillo'],
+  ],
+  CENTRO: [
+    ['Ciudad de México', 'Ciudad de México'],
+    ['Puebla', 'Puebla'],
+    ['Querétaro', 'Querétaro'],
+  ],
+  SUR: [
+    ['Yucatán', 'Mérida'],
+    ['Oaxaca', 'Oaxaca'],
+    ['Chiapas', 'Tuxtla Gutiérrez'],
+  ],
+  OCCIDENTE: [
+    ['Jalisco', 'Guadalajara'],
+    ['Michoacán', 'Morelia'],
+    ['Colima', 'Colima'],
+  ],
+};
+
+const categories = ['abarrotes', 'electrónica', 'ropa', 'farmacia', 'hogar'];
+
+export const demoExternalId = (n: number) => `DEMO-${String(n).padStart(6, '0')}`;
+
 /** The demo staff sign-ins, in the order they are printed at start. */
 export const demoAccounts: readonly { email: string; name: string; role: string; zone?: string }[] =
   [
@@ -27,6 +61,8 @@ export const demoAccounts: readonly { email: string; name: string; role: string;
 
 export const demoCustomerEmail = (n: number) => `cliente${n}@${domain}`;
 
+const customersFor = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+
 const chunk = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
     items.slice(i * size, i * size + size),
@@ -38,7 +74,7 @@ const chunk = <T>(items: T[], size: number): T[][] =>
  * All demo accounts share one password, hashed once.
  */
 export async function seedDemo(
-  { sequelize, hashPassword, log }: SeedContext,
+  { sequelize, hashPassword, recordPurchases, log }: SeedContext,
   options: { password: string; customerCount: number },
 ): Promise<boolean> {
   const [marker] = await sequelize.query<{ id: number }>('SELECT id FROM users WHERE email = ?', {
@@ -72,6 +108,31 @@ export async function seedDemo(
       },
     );
     const zoneId = (code: string) => zoneRows.find((row) => row.code === code)?.id ?? null;
+    await qi.bulkInsert(
+      'customer_types',
+      customerTypes.map((type) => ({ ...type, created_at: now, updated_at: now })),
+      { transaction },
+    );
+    const typeRows = await sequelize.query<{ id: number; code: string }>(
+      'SELECT id, code FROM customer_types',
+      {
+        type: QueryTypes.SELECT,
+        transaction,
+      },
+    );
+    // Most customers are general; every fifth frequent, every 25th VIP, every 40th a company.
+    const typeOf = (n: number) =>
+      typeRows.find(
+        (row) =>
+          row.code ===
+          (n % 40 === 0
+            ? 'EMPRESARIAL'
+            : n % 25 === 0
+              ? 'VIP'
+              : n % 5 === 0
+                ? 'FRECUENTE'
+                : 'GENERAL'),
+      )?.id ?? null;
 
     const account = (email: string, name: string, role: string, zone: number | null) => ({
       email,
@@ -117,21 +178,48 @@ export async function seedDemo(
       const idByEmail = new Map(ids.map((row) => [row.email, row.id]));
       await qi.bulkInsert(
         'customers',
-        part.map((c) => ({
-          user_id: idByEmail.get(demoCustomerEmail(c.n)),
-          first_name: c.first,
-          last_name: c.last,
-          email: demoCustomerEmail(c.n),
-          zone_id: zoneId(c.zone),
-          created_at: now,
-          updated_at: now,
-        })),
+        part.map((c) => {
+          const [state, city] = places[c.zone]?.[c.n % 3] ?? ['', ''];
+          return {
+            user_id: idByEmail.get(demoCustomerEmail(c.n)),
+            first_name: c.first,
+            last_name: c.last,
+            email: demoCustomerEmail(c.n),
+            zone_id: zoneId(c.zone),
+            phone: `55${String(10_000_000 + c.n * 7919).slice(0, 8)}`,
+            birth_date: `${1960 + (c.n % 45)}-${String((c.n % 12) + 1).padStart(2, '0')}-${String((c.n % 28) + 1).padStart(2, '0')}`,
+            customer_type_id: typeOf(c.n),
+            state,
+            city,
+            postal_code: String(10_000 + ((c.n * 37) % 89_999)),
+            status: 'active',
+            external_id: demoExternalId(c.n),
+            signup_channel: c.n % 3 === 0 ? 'portal' : 'partner',
+            balance: 0,
+            created_at: now,
+            updated_at: now,
+          };
+        }),
         { transaction },
       );
     }
   });
+  // Some history: up to six purchases per customer over the last half year, through the ledger.
+  const day = 86_400_000;
+  const purchases = customersFor(options.customerCount).flatMap((n) =>
+    Array.from({ length: n % 7 }, (_, k) => ({
+      id: `DEMO-T${n}-${k}`,
+      customerExternalId: demoExternalId(n),
+      amount: 5_000 + ((n * 131 + k * 977) % 300_000),
+      currency: 'MXN',
+      occurredAt: new Date(now.getTime() - ((n * 13 + k * 29) % 180) * day - k * 3_600_000),
+      storeId: `T${(n + k) % 12}`,
+      category: categories[(n + k) % categories.length] ?? 'abarrotes',
+    })),
+  );
+  await recordPurchases(purchases);
   log(
-    `Datos de demostración creados: ${zones.length} zonas, ${demoAccounts.length} cuentas de personal, ${options.customerCount} clientes.`,
+    `Datos de demostración creados: ${zones.length} zonas, ${demoAccounts.length} cuentas de personal, ${options.customerCount} clientes, ${purchases.length} compras.`,
   );
   return true;
 }

@@ -1,6 +1,20 @@
 import { QueryTypes } from 'sequelize';
 import type { SeedContext } from '../types';
 
+/** Every customer needs a type; GENERAL is the one given when none is said. */
+async function seedCustomerTypes(sequelize: SeedContext['sequelize']): Promise<void> {
+  const [general] = await sequelize.query("SELECT id FROM customer_types WHERE code = 'GENERAL'", {
+    type: QueryTypes.SELECT,
+  });
+  if (general) return;
+  const now = new Date();
+  await sequelize
+    .getQueryInterface()
+    .bulkInsert('customer_types', [
+      { code: 'GENERAL', name: 'General', created_at: now, updated_at: now },
+    ]);
+}
+
 /**
  * What production needs before anyone can sign in: the first superadmin, from
  * SUPERADMIN_EMAIL / SUPERADMIN_PASSWORD, created only while no superadmin exists.
@@ -10,6 +24,7 @@ export async function seedRequired(
   { sequelize, hashPassword, log }: SeedContext,
   bootstrap: { email: string; password: string } | null,
 ): Promise<boolean> {
+  await seedCustomerTypes(sequelize);
   const existing = await sequelize.query<{ id: number }>(
     "SELECT id FROM users WHERE role = 'superadmin' LIMIT 1",
     { type: QueryTypes.SELECT },

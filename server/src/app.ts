@@ -7,6 +7,8 @@ import { errorHandler } from './http/errorHandler';
 import { createMemoryRateLimiter } from './http/rateLimit';
 import { toExpress } from './http/route';
 import type { Services } from './http/services';
+import { createApiKeyAuthenticator } from './integrations/apiKeys';
+import { IngestQueue } from './ledger/ingestQueue';
 import { createMailer } from './mail/mailer';
 import { apiRoutes } from './routes';
 import { authenticate } from './security/sessions';
@@ -38,6 +40,8 @@ export function createServices(config: Config, sequelize: Sequelize): Services {
     sequelize,
     mailer: createMailer(config),
     rateLimiter: createMemoryRateLimiter(),
+    apiKeys: createApiKeyAuthenticator(),
+    ingest: new IngestQueue(sequelize),
   };
 }
 
@@ -48,12 +52,15 @@ export function createApp(services: Services): express.Express {
   app.disable('x-powered-by');
   app.use(securityHeaders);
 
+  // A batch of up to 1,000 purchases is the one body allowed to be large.
+  app.use('/api/v1/transactions/batch', requireJson, express.json({ limit: '2mb' }));
   app.use(
     '/api',
     requireJson,
     express.json({ limit: '100kb' }),
     cookieParser(),
     authenticate(services.config),
+    services.apiKeys.middleware,
   );
   for (const route of apiRoutes) app[route.method](route.path, toExpress(route, services));
   app.use('/api', (_req, _res, next) => next(notFound('Esta ruta de la API no existe.')));

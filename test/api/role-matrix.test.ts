@@ -2,13 +2,26 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuePasswordLink } from '@lealtad/server/commands/auth';
-import { User, Zone } from '@lealtad/server/db/models/index';
+import { demoExternalId } from '@lealtad/migrations';
+import { createApiKey } from '@lealtad/server/commands/apiKeys';
+import { ApiKey, User, Zone } from '@lealtad/server/db/models/index';
+import { generateApiKey } from '@lealtad/server/integrations/apiKeys';
+import { postPurchases } from '@lealtad/server/ledger/purchases';
+import { actorOf } from '@lealtad/server/policies/actor';
 import { apiRoutes } from '@lealtad/server/routes/index';
-import { can, type Role } from '@lealtad/server/permissions';
+import {
+  apiScopes,
+  can,
+  type ApiScope,
+  type Permission,
+  type Role,
+} from '@lealtad/server/permissions';
 import type { Route } from '@lealtad/server/http/route';
 import { createPlatform, demo, signIn, type Platform, type SignedIn } from '../helpers/platform';
 
-type Caller = Role | 'anonymous';
+/** Partner callers hold an API key: one with every scope, one that may only read customers. */
+type PartnerCaller = 'partner' | 'partner-readonly';
+type Caller = Role | 'anonymous' | PartnerCaller;
 const callers: Caller[] = [
   'anonymous',
   'superadmin',
@@ -16,7 +29,14 @@ const callers: Caller[] = [
   'callcenter',
   'marketing',
   'customer',
+  'partner',
+  'partner-readonly',
 ];
+const partnerScopes: Record<PartnerCaller, ApiScope[]> = {
+  partner: [...apiScopes],
+  'partner-readonly': ['customers.read'],
+};
+const isPartner = (caller: Caller): caller is PartnerCaller => caller in partnerScopes;
 const emails: Record<Role, string> = {
   superadmin: demo.superadmin,
   admin: demo.adminNorte,
@@ -91,15 +111,69 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
   }),
   'patch /api/zones/:id': async () => ({ path: '/api/zones/1', body: { name: 'Norte' } }),
   'get /api/audit': async () => ({ query: { page: '1' } }),
+  'get /api/api-keys': async () => ({}),
+  'post /api/api-keys': async () => ({
+    body: { name: `Clave ${unique()}`, scopes: ['customers.read'] },
+  }),
+  'post /api/api-keys/:id/revoke': async () => {
+    const spare = generateApiKey();
+    const key = await ApiKey.create({
+      name: 'Desechable',
+      prefix: spare.prefix,
+      keyHash: spare.hash,
+      scopes: ['customers.read'],
+      createdBy: null,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    return { path: `/api/api-keys/${key.id}/revoke` };
+  },
+  'put /api/v1/customers/:externalId': async () => ({
+    path: `/api/v1/customers/MX-${unique()}`,
+    body: { firstName: 'Lucía', lastName: 'Núñez', zone: 'NORTE' },
+  }),
+  'get /api/v1/customers/:externalId': async () => ({
+    path: `/api/v1/customers/${demoExternalId(1)}`,
+  }),
+  'get /api/v1/customers/:externalId/ledger': async () => ({
+    path: `/api/v1/customers/${demoExternalId(1)}/ledger`,
+  }),
+  'post /api/v1/transactions': async () => ({ body: purchase(`T-${unique()}`) }),
+  'post /api/v1/transactions/batch': async () => ({
+    body: { transactions: [purchase(`T-${unique()}`)] },
+  }),
+  'post /api/v1/transactions/:id/reverse': async () => {
+    const id = `T-${unique()}`;
+    await postPurchases(platform.sequelize, [{ ...purchase(id), occurredAt: new Date() }], [null]);
+    return { path: `/api/v1/transactions/${id}/reverse` };
+  },
 };
+
+/** A valid purchase of a demo customer. */
+const purchase = (id: string) => ({
+  id,
+  customerExternalId: demoExternalId(2),
+  amount: 25_000,
+  currency: 'MXN',
+  occurredAt: new Date().toISOString(),
+  storeId: 'T1',
+  category: 'abarrotes',
+});
 
 const keyOf = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 
 function expected(route: Route, caller: Caller): 'ok' | 401 | 403 {
-  if (route.access === 'public') return 'ok';
+  const { access } = route;
+  if (access === 'public') return 'ok';
   if (caller === 'anonymous') return 401;
-  if (route.access === 'signedIn') return 'ok';
-  return can(caller, route.access) ? 'ok' : 403;
+  if (access.startsWith('partner:')) {
+    // Only an API key opens partner routes; a signed-in person does not.
+    if (!isPartner(caller)) return 401;
+    return partnerScopes[caller].includes(access.slice('partner:'.length) as ApiScope) ? 'ok' : 403;
+  }
+  if (isPartner(caller)) return 401;
+  if (access === 'signedIn') return 'ok';
+  return can(caller, access as Permission) ? 'ok' : 403;
 }
 
 /** Every route Express knows, read from its router stack. */
@@ -121,6 +195,7 @@ function expressRoutes(app: Express): { method: string; path: string }[] {
 
 describe('role matrix: every /api route with every role', () => {
   const sessions = new Map<Caller, SignedIn>();
+  const keys = new Map<PartnerCaller, string>();
 
   beforeAll(async () => {
     platform = await createPlatform();
@@ -135,6 +210,19 @@ describe('role matrix: every /api route with every role', () => {
     });
     for (const role of Object.keys(emails) as Role[])
       sessions.set(role, await signIn(platform, emails[role]));
+    for (const caller of Object.keys(partnerScopes) as PartnerCaller[]) {
+      const { apiKey, key } = await createApiKey(
+        platform.services,
+        actorOf({ id: 1, role: 'superadmin', zoneId: null }),
+        null,
+        {
+          name: caller,
+          scopes: partnerScopes[caller],
+        },
+      );
+      expect(apiKey.scopes).toEqual(partnerScopes[caller]);
+      keys.set(caller, key);
+    }
   });
   afterAll(() => platform.close());
 
@@ -157,11 +245,12 @@ describe('role matrix: every /api route with every role', () => {
         const example = examples[keyOf(route)];
         if (!example) throw new Error(`no example for ${keyOf(route)}`);
         const call = await example(caller);
-        let session = caller === 'anonymous' ? undefined : sessions.get(caller);
+        let session = sessions.get(caller);
         if (session && call.ownSession) session = await signIn(platform, emails[caller as Role]);
         const client = session ? session.agent : request(platform.app);
         let req = client[route.method](call.path ?? route.path);
         if (session) req = req.set('X-CSRF-Token', session.csrf);
+        if (isPartner(caller)) req = req.set('Authorization', `Bearer ${keys.get(caller)}`);
         if (call.query) req = req.query(call.query);
         const res = call.body === undefined ? await req : await req.send(call.body as object);
         if (want === 'ok') {

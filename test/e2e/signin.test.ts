@@ -97,11 +97,33 @@ async function mailNames(): Promise<Set<string>> {
   return new Set(await readdir(path.join(dataDir, 'mail')).catch(() => [] as string[]));
 }
 
-/** The link's path and query, opened on the test server (the mail's host is the configured one). */
-function linkPath(mail: string, app: App): string {
-  const match = new RegExp(`/${app}/reset\\?token=[A-Za-z0-9_%-]+`).exec(mail);
+/** The password link in the mail, as sent; it points at this server's reset page of `app`. */
+function mailLink(mail: string, app: App): string {
+  const match = /https?:\/\/[^\s"<>]+\/reset\?token=[A-Za-z0-9_%-]+/.exec(mail);
   if (!match) throw new Error('The mail has no password link.');
+  expect(match[0]).toContain(`${baseUrl}/${app}/reset?token=`);
   return match[0];
+}
+
+/** The account behind an app's session cookie, asked the way that app asks. */
+async function sessionUser(page: Page, app: App) {
+  const response = await page.request.get(`${baseUrl}/api/auth/me`, {
+    headers: { 'X-Lealtad-App': app },
+  });
+  expect(response.status()).toBe(200);
+  const me = (await response.json()) as {
+    user: { name: string; email: string; zone: { name: string } | null };
+  };
+  return me.user;
+}
+
+/** The reset page refusing its link straight away: the message, a way to a new link, no form. */
+async function expectUnusableLink(page: Page) {
+  await page.getByRole('heading', { name: 'Enlace no válido' }).waitFor();
+  await page.getByText('El enlace no es válido, ya se usó o expiró').waitFor();
+  await page.getByRole('link', { name: 'Solicitar un enlace nuevo' }).waitFor();
+  expect(await page.getByLabel('Nueva contraseña').count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Guardar contraseña' }).count()).toBe(0);
 }
 
 describe('studio navigation by role', () => {
@@ -307,10 +329,14 @@ describe('studio accounts and audit', () => {
     await dialog.getByRole('button', { name: 'Crear cuenta' }).click();
     await admin.getByText('Enviamos una invitación a ramon.ibanez@demo.lealtad.mx').waitFor();
 
-    const mail = await findMail('ramon.ibanez@demo.lealtad.mx', before);
+    const link = mailLink(await findMail('ramon.ibanez@demo.lealtad.mx', before), 'studio');
     const page = await openPage();
-    await page.goto(`${baseUrl}${linkPath(mail, 'studio')}`);
+    await page.goto(link);
+    // Before anything is typed, the page says it is an invitation and whose.
     await page.getByRole('heading', { name: 'Define tu contraseña' }).waitFor();
+    await page.getByText('Cuenta: ramon.ibanez@demo.lealtad.mx').waitFor();
+    expect(await page.getByLabel('Nueva contraseña').inputValue()).toBe('');
+    await screenshot(page, 'studio-invite-set-password');
     await page.getByLabel('Nueva contraseña').fill('corto');
     await page.getByRole('button', { name: 'Guardar contraseña' }).click();
     await page.getByText('La contraseña necesita al menos 10 caracteres.').waitFor();
@@ -320,6 +346,12 @@ describe('studio accounts and audit', () => {
     await page.getByText('Ya puedes iniciar sesión').waitFor();
     await signIn(page, 'studio', 'ramon.ibanez@demo.lealtad.mx', 'Mercadeo del norte 2026');
     await page.getByRole('heading', { name: 'Hola, Ramón Ibáñez' }).waitFor();
+
+    // The used invitation is refused as soon as it opens, with no form to fill in vain.
+    const again = await openPage();
+    await again.goto(link);
+    await expectUnusableLink(again);
+    await screenshot(again, 'studio-invite-link-used');
   });
 });
 
@@ -327,11 +359,10 @@ describe('portal', () => {
   test('a customer signs in and is greeted by name', async () => {
     const page = await openPage();
     await signIn(page, 'portal', 'cliente1@demo.lealtad.mx');
-    const me = (await (await page.request.get(`${baseUrl}/api/auth/me`)).json()) as {
-      user: { name: string; zone: { name: string } };
-    };
-    await page.getByRole('heading', { name: `Hola, ${me.user.name}` }).waitFor();
-    expect(await page.locator('main').innerText()).toContain(me.user.zone.name);
+    const customer = await sessionUser(page, 'portal');
+    await page.getByRole('heading', { name: `Hola, ${customer.name}` }).waitFor();
+    expect(customer.zone).not.toBeNull();
+    expect(await page.locator('main').innerText()).toContain(customer.zone?.name);
     await screenshot(page, 'portal-home');
 
     await page.getByRole('link', { name: 'Mi contraseña' }).click();
@@ -372,8 +403,16 @@ describe('portal', () => {
     await page.getByText('Si el correo está registrado').waitFor();
     await screenshot(page, 'portal-forgot-sent');
 
-    const mail = await findMail('cliente2@demo.lealtad.mx', before);
-    await page.goto(`${baseUrl}${linkPath(mail, 'portal')}`);
+    const link = mailLink(await findMail('cliente2@demo.lealtad.mx', before), 'portal');
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Restablece tu contraseña' }).waitFor();
+    await page.getByText('Cuenta: cliente2@demo.lealtad.mx').waitFor();
+    // The same link open in a second tab, whose form will arrive too late.
+    const late = await openPage();
+    await late.goto(link);
+    await late.getByLabel('Nueva contraseña').fill('Otra contraseña más 2');
+    await late.getByLabel('Confirma la contraseña').fill('Otra contraseña más 2');
+
     await page.getByLabel('Nueva contraseña').fill('Una contraseña nueva 1');
     await page.getByLabel('Confirma la contraseña').fill('Una contraseña distinta');
     await page.getByRole('button', { name: 'Guardar contraseña' }).click();
@@ -384,17 +423,53 @@ describe('portal', () => {
     await page.getByText('Tu contraseña quedó actualizada').waitFor();
     expect(new URL(page.url()).pathname).toBe('/portal/signin');
 
-    // The link works once.
-    await page.goto(`${baseUrl}${linkPath(mail, 'portal')}`);
-    await page.getByLabel('Nueva contraseña').fill('Otra contraseña más 2');
-    await page.getByLabel('Confirma la contraseña').fill('Otra contraseña más 2');
-    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
-    await page.getByText('El enlace no es válido, ya se usó o expiró').waitFor();
+    // The link works once: the tab opened before is refused when it submits…
+    await late.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await expectUnusableLink(late);
+    await screenshot(late, 'portal-reset-link-used-on-submit');
+    // …and opening it again says so at once.
+    await page.goto(link);
+    await expectUnusableLink(page);
 
     await fillSignIn(page, 'portal', 'cliente2@demo.lealtad.mx', demoPassword);
     await page.getByText('Correo o contraseña incorrectos.').waitFor();
     await signIn(page, 'portal', 'cliente2@demo.lealtad.mx', 'Una contraseña nueva 1');
     await page.getByRole('heading', { name: /^Hola, / }).waitFor();
+  });
+});
+
+describe('one browser, both apps', () => {
+  test('a staff session and a customer session live side by side', async () => {
+    const context = await browser.newContext({ viewport: desktop, locale: 'es-MX' });
+    contexts.push(context);
+    const studio = await context.newPage();
+    await signIn(studio, 'studio', 'admin.norte@demo.lealtad.mx');
+    await studio.getByRole('heading', { name: 'Hola, Admin Norte' }).waitFor();
+
+    const portal = await context.newPage();
+    await signIn(portal, 'portal', 'cliente3@demo.lealtad.mx');
+    const customer = await sessionUser(portal, 'portal');
+    expect(customer.email).toBe('cliente3@demo.lealtad.mx');
+    await portal.getByRole('heading', { name: `Hola, ${customer.name}` }).waitFor();
+
+    // Signing in to the portal did not end or replace the studio's session.
+    await studio.reload();
+    await studio.getByRole('heading', { name: 'Hola, Admin Norte' }).waitFor();
+    expect(new URL(studio.url()).pathname).toBe('/studio/');
+    expect(await studio.locator('.topbar').innerText()).toContain('Admin Norte');
+    expect((await sessionUser(studio, 'studio')).email).toBe('admin.norte@demo.lealtad.mx');
+    await screenshot(studio, 'two-apps-studio');
+
+    await portal.reload();
+    await portal.getByRole('heading', { name: `Hola, ${customer.name}` }).waitFor();
+    expect(await portal.locator('main').innerText()).not.toContain('Admin Norte');
+    await screenshot(portal, 'two-apps-portal');
+
+    // Signing out of the portal leaves the studio signed in.
+    await portal.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await portal.getByRole('button', { name: 'Entrar' }).waitFor();
+    await studio.reload();
+    await studio.getByRole('heading', { name: 'Hola, Admin Norte' }).waitFor();
   });
 });
 

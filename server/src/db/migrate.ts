@@ -8,6 +8,7 @@ import {
 import type { Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { Config } from '../config';
+import { postPurchases } from '../ledger/purchases';
 import { hashPassword } from '../security/password';
 
 /** Applies every pending migration, in order, recording them in `schema_migrations`. */
@@ -27,16 +28,27 @@ export async function runMigrations(sequelize: Sequelize, log: (line: string) =>
   return applied.map((migration) => migration.name);
 }
 
-/** Seeds what production needs, then the demo data set unless SEED_DEMO=false. */
+/** Seeds what production needs, then the demo data set unless SEED_DEMO=false (which has a superadmin). */
 export async function runSeeds(
   sequelize: Sequelize,
   config: Config,
   log: (line: string) => void = () => {},
 ): Promise<{ hasSuperadmin: boolean }> {
-  const context: SeedContext = { sequelize, hashPassword, log };
+  const context: SeedContext = {
+    sequelize,
+    hashPassword,
+    log,
+    recordPurchases: async (purchases) => {
+      await postPurchases(
+        sequelize,
+        purchases,
+        purchases.map(() => null),
+      );
+    },
+  };
+  const hasSuperadmin = await seedRequired(context, config.bootstrapSuperadmin);
   if (config.seedDemo) {
     await seedDemo(context, { password: config.demoPassword, customerCount: config.demoCustomers });
   }
-  const hasSuperadmin = await seedRequired(context, config.bootstrapSuperadmin);
-  return { hasSuperadmin };
+  return { hasSuperadmin: hasSuperadmin || config.seedDemo };
 }

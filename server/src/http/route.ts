@@ -2,22 +2,29 @@ import type { NextFunction, Request, Response } from 'express';
 import { z, type ZodType } from 'zod';
 import { AppError, forbidden, unauthenticated } from '../errors';
 import type { Actor } from '../policies/actor';
-import { can, type Permission } from '../policies/permissions';
+import type { PartnerKey } from '../integrations/apiKeys';
+import { can, type ApiScope, type Permission } from '../policies/permissions';
 import { checkCsrf } from '../security/sessions';
 import type { Services } from './services';
 
+/** A partner route: needs an API key (`Authorization: Bearer`) with the scope. */
+export type PartnerAccess = `partner:${ApiScope}`;
+
 /**
  * Who may call a route: `public` (explicitly nobody signed in needed), `signedIn` (any account),
- * or a permission from the role map. Every route must say one of these.
+ * a permission from the role map, or a partner API key scope. Every route must say one of these.
  */
-export type Access = 'public' | 'signedIn' | Permission;
+export type Access = 'public' | 'signedIn' | Permission | PartnerAccess;
+
+const isPartnerAccess = (access: Access): access is PartnerAccess => access.startsWith('partner:');
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RouteContext<B, Q, P, A extends Access> {
   req: Request;
   res: Response;
-  actor: A extends 'public' ? Actor | null : Actor;
+  actor: A extends 'public' | PartnerAccess ? Actor | null : Actor;
+  partner: A extends PartnerAccess ? PartnerKey : PartnerKey | null;
   body: B;
   query: Q;
   params: P;
@@ -63,9 +70,22 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
   });
 }
 
-/** Resolves the actor's right to call the route: the role-level part of every policy. */
+/** Resolves the caller's right to call the route: the role- or scope-level part of every policy. */
 function authorize(access: Access, actor: Actor | null, req: Request): void {
   if (access === 'public') return;
+  if (isPartnerAccess(access)) {
+    if (!req.partner) {
+      throw new AppError(
+        401,
+        'unauthenticated',
+        'Falta una clave de API válida (Authorization: Bearer …).',
+      );
+    }
+    if (!req.partner.scopes.includes(access.slice('partner:'.length) as ApiScope)) {
+      throw forbidden('forbidden', 'La clave de API no tiene permiso para esta operación.');
+    }
+    return;
+  }
   if (!actor) throw unauthenticated();
   if (access !== 'signedIn' && !can(actor.role, access)) throw forbidden();
   if (actor.session && writeMethods.includes(req.method.toLowerCase() as Method)) {
@@ -97,6 +117,7 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined, A exten
         req,
         res,
         actor: actor as RouteContext<B, Q, P, A>['actor'],
+        partner: (req.partner ?? null) as RouteContext<B, Q, P, A>['partner'],
         body,
         query,
         params,

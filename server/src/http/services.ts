@@ -1,6 +1,8 @@
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config';
 import type { Mailer } from '../mail/mailer';
+import type { ApiKeyAuthenticator } from '../integrations/apiKeys';
+import type { IngestQueue } from '../ledger/ingestQueue';
 import type { RateLimiter } from './rateLimit';
 
 /** What route handlers and commands get from the app: built once in `createApp`. */
@@ -9,4 +11,6 @@ export interface Services {
   sequelize: Sequelize;
   mailer: Mailer;
   rateLimiter: RateLimiter;
+  apiKeys: ApiKeyAuthenticator;
+  ingest: IngestQueue;
 }

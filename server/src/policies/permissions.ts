@@ -21,16 +21,29 @@ export const permissions = [
   'audit.read',
   /** Use the customer portal as oneself. */
   'portal.self',
+  /** Create, list and revoke the partner platform's API keys. */
+  'apiKeys.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  superadmin: ['users.read', 'users.write', 'zones.read', 'zones.manage', 'audit.read'],
+  superadmin: [
+    'users.read',
+    'users.write',
+    'zones.read',
+    'zones.manage',
+    'audit.read',
+    'apiKeys.manage',
+  ],
   admin: ['users.read', 'users.write', 'zones.read', 'audit.read'],
   callcenter: ['zones.read'],
   marketing: ['zones.read'],
   customer: ['portal.self'],
 };
+
+/** What a partner API key may be allowed to do on `/api/v1`. */
+export const apiScopes = ['customers.read', 'customers.write', 'transactions.write'] as const;
+export type ApiScope = (typeof apiScopes)[number];
 
 /** Higher rank outranks lower; equal ranks are peers. Nobody acts on a rank above their own. */
 export const roleRank: Readonly<Record<Role, number>> = {

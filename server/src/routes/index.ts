@@ -1,7 +1,9 @@
 import type { Route } from '../http/route';
+import { apiKeyRoutes } from './apiKeys';
 import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
 import { healthRoutes } from './health';
+import { partnerRoutes } from './partner';
 import { userRoutes } from './users';
 import { zoneRoutes } from './zones';
 
@@ -12,4 +14,6 @@ export const apiRoutes: readonly Route[] = [
   ...userRoutes,
   ...zoneRoutes,
   ...auditRoutes,
+  ...apiKeyRoutes,
+  ...partnerRoutes,
 ];

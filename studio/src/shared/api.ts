@@ -75,21 +75,43 @@ export type UserChanges = Partial<{
   locale: Locale;
 }>;
 
+/** What a password link is for, and whose it is (`POST /api/auth/password/check`). */
+export interface PasswordLink {
+  purpose: 'reset' | 'invite';
+  email: string;
+  app: AppName;
+}
+
 export interface ErrorDetail {
+  /** Where the problem is: `body.name`, `query.page`… */
   path: string;
+  /** What is wrong, as the validator's stable code: `too_small`, `invalid_format`… */
+  code: string;
+  /** The server's wording, in Spanish. */
   message: string;
+}
+
+export interface ApiErrorExtras {
+  details?: ErrorDetail[];
+  /** For 429s: seconds until trying again can succeed. */
+  retryAfter?: number;
 }
 
 /** An answer of the API that is not a success, or a request that never got one. */
 export class ApiError extends Error {
+  readonly details: ErrorDetail[];
+  readonly retryAfter: number | undefined;
+
   constructor(
     readonly status: number,
     readonly id: string,
     message: string,
-    readonly details: ErrorDetail[] = [],
+    extras: ApiErrorExtras = {},
   ) {
     super(message);
     this.name = 'ApiError';
+    this.details = extras.details ?? [];
+    this.retryAfter = extras.retryAfter;
   }
 }
 
@@ -104,18 +126,40 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+const isDetail = (d: unknown): d is ErrorDetail =>
+  isRecord(d) &&
+  typeof d.path === 'string' &&
+  typeof d.code === 'string' &&
+  typeof d.message === 'string';
+
+/** Whole seconds to wait, from the body's `retryAfter` or else the `Retry-After` header. */
+function secondsToWait(body: unknown, header: string | null): number | undefined {
+  const seconds = typeof body === 'number' ? body : header === null ? NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  const { status } = response;
   const error = isRecord(body) && isRecord(body.error) ? body.error : null;
   if (!error || typeof error.id !== 'string' || typeof error.message !== 'string') {
     return new ApiError(status, 'internal_error', 'Ocurrió un error inesperado. Intenta de nuevo.');
   }
-  const details = Array.isArray(error.details)
-    ? error.details.filter(
-        (d): d is ErrorDetail =>
-          isRecord(d) && typeof d.path === 'string' && typeof d.message === 'string',
-      )
-    : [];
-  return new ApiError(status, error.id, error.message, details);
+  return new ApiError(status, error.id, error.message, {
+    details: Array.isArray(error.details) ? error.details.filter(isDetail) : [],
+    retryAfter:
+      status === 429
+        ? secondsToWait(error.retryAfter, response.headers.get('Retry-After'))
+        : undefined,
+  });
+}
+
+/**
+ * The app this page runs in. Each app has its own session cookie and the server reads only the
+ * one this header names, so one browser can be signed in to the studio and to the portal at once.
+ */
+let currentApp: AppName | null = null;
+export function setApiApp(app: AppName): void {
+  currentApp = app;
 }
 
 // The session's CSRF token: every write made while signed in echoes it.
@@ -150,6 +194,7 @@ async function request<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (currentApp) headers['X-Lealtad-App'] = currentApp;
   if (method !== 'GET') {
     headers['Content-Type'] = 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -170,7 +215,7 @@ async function request<T>(
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = toApiError(response.status, data);
+    const error = toApiError(response, data);
     if (error.id === 'unauthenticated') unauthenticatedListeners.forEach((listener) => listener());
     throw error;
   }

@@ -1,5 +1,5 @@
 import { ApiError } from './api';
-import type { AppName, Locale } from './api';
+import type { AppName, ErrorDetail, Locale } from './api';
 
 /**
  * The API speaks Spanish. For English, errors whose message is fixed get their English
@@ -39,18 +39,52 @@ export function signInErrorMessage(error: unknown, locale: Locale, app: AppName)
   return errorMessage(error, locale);
 }
 
-const waitMessages: Readonly<Record<string, string>> = {
-  account_locked: 'Too many failed attempts. Try again in {minutes}.',
-  rate_limited: 'Too many requests. Try again in {minutes}.',
+/** 429s: how long to wait comes as `retryAfter` (seconds); people read it in whole minutes. */
+const waitMessages: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  account_locked: {
+    es: 'Demasiados intentos fallidos. Intenta de nuevo en {wait}.',
+    en: 'Too many failed attempts. Try again in {wait}.',
+  },
+  rate_limited: {
+    es: 'Demasiadas solicitudes. Intenta de nuevo en {wait}.',
+    en: 'Too many requests. Try again in {wait}.',
+  },
 };
 
-function englishMessage(error: ApiError): string {
+function minutesText(seconds: number, locale: Locale): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  const unit = locale === 'en' ? 'minute' : 'minuto';
+  return `${minutes} ${unit}${minutes === 1 ? '' : 's'}`;
+}
+
+function waitMessage(error: ApiError, locale: Locale): string | undefined {
   const wait = waitMessages[error.id];
-  const minutes = /(\d+) minuto/.exec(error.message)?.[1];
-  if (wait && minutes) {
-    return wait.replace('{minutes}', `${minutes} minute${minutes === '1' ? '' : 's'}`);
-  }
-  return english[error.id] ?? error.message;
+  if (!wait || error.retryAfter === undefined) return undefined;
+  return wait[locale].replace('{wait}', minutesText(error.retryAfter, locale));
+}
+
+/**
+ * English for validation details, by their code (zod's issue codes) since the server words them
+ * in Spanish. `field:code` wins over `code`; codes not listed keep the server's text.
+ */
+const englishDetails: Readonly<Record<string, string>> = {
+  'email:invalid_format': 'Enter a valid email address.',
+  invalid_type: 'This field is missing or has the wrong kind of value.',
+  too_small: 'This value is too short.',
+  too_big: 'This value is too long.',
+  invalid_format: 'This value does not have a valid format.',
+  invalid_value: 'Choose one of the allowed values.',
+  unrecognized_keys: 'The request has fields that are not accepted.',
+  custom: 'This value is not valid.',
+};
+
+/** Field name of a detail: `body.name` → `name` (other places keep their prefix). */
+const fieldOfPath = (path: string) => path.replace(/^body\./, '');
+
+export function detailMessage(detail: ErrorDetail, locale: Locale): string {
+  if (locale !== 'en') return detail.message;
+  const field = fieldOfPath(detail.path);
+  return englishDetails[`${field}:${detail.code}`] ?? englishDetails[detail.code] ?? detail.message;
 }
 
 /** A success message of the server in Spanish, or our English words for it. */
@@ -62,16 +96,17 @@ export function errorMessage(error: unknown, locale: Locale): string {
     error instanceof ApiError
       ? error
       : new ApiError(0, 'internal_error', 'Ocurrió un error inesperado. Intenta de nuevo.');
-  return locale === 'en' ? englishMessage(apiError) : apiError.message;
+  const wait = waitMessage(apiError, locale);
+  if (wait) return wait;
+  return locale === 'en' ? (english[apiError.id] ?? apiError.message) : apiError.message;
 }
 
-/** Validation details keyed by body field (`body.name` → `name`). */
-export function fieldErrors(error: unknown): Record<string, string> {
+/** Validation details keyed by body field (`body.name` → `name`), in the UI's language. */
+export function fieldErrors(error: unknown, locale: Locale): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const fields: Record<string, string> = {};
   for (const detail of error.details) {
-    const field = detail.path.replace(/^body\./, '');
-    fields[field] ??= detail.message;
+    fields[fieldOfPath(detail.path)] ??= detailMessage(detail, locale);
   }
   return fields;
 }
@@ -100,7 +135,7 @@ export function formErrors(
   }
   const fields: Record<string, string> = {};
   let unplaced = false;
-  for (const [field, message] of Object.entries(fieldErrors(error))) {
+  for (const [field, message] of Object.entries(fieldErrors(error, locale))) {
     if (formFields.includes(field)) fields[field] = message;
     else unplaced = true;
   }

@@ -2,12 +2,17 @@ import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { setApiApp } from './api';
 import type { AppName } from './api';
 import { LocaleProvider } from './i18n';
 import { SessionProvider } from './session';
 
-/** Renders an app into #root with routing under its base path, the language and the session. */
+/**
+ * Renders an app into #root with routing under its base path, the language and the session.
+ * Every API request from here on names `app`, so the server reads this app's session cookie.
+ */
 export function mountApp(app: AppName, children: ReactNode): void {
+  setApiApp(app);
   const root = document.getElementById('root');
   if (!root) throw new Error('Missing #root element.');
   createRoot(root).render(

@@ -33,7 +33,10 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-/** Both apps share the cookie; each only takes accounts of its own kind as signed in. */
+/**
+ * Each app has its own session cookie (the API client names the app in every request), so this
+ * only guards against an account of the other kind being taken as signed in here.
+ */
 const belongsTo = (app: AppName, user: User) =>
   app === 'studio' ? isStaffRole(user.role) : user.role === 'customer';
 

@@ -1,11 +1,11 @@
 import {
-  DataTypes,
   Model,
   type CreationOptional,
   type InferAttributes,
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { catalogAttributes } from './catalog';
 
 export class Zone extends Model<InferAttributes<Zone>, InferCreationAttributes<Zone>> {
   declare id: CreationOptional<number>;
@@ -15,15 +15,6 @@ export class Zone extends Model<InferAttributes<Zone>, InferCreationAttributes<Z
   declare updatedAt: CreationOptional<Date>;
 
   static initModel(sequelize: Sequelize) {
-    Zone.init(
-      {
-        id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-        code: { type: DataTypes.STRING(32), allowNull: false, unique: true },
-        name: { type: DataTypes.STRING(80), allowNull: false },
-        createdAt: DataTypes.DATE,
-        updatedAt: DataTypes.DATE,
-      },
-      { sequelize, tableName: 'zones', underscored: true },
-    );
+    Zone.init(catalogAttributes, { sequelize, tableName: 'zones', underscored: true });
   }
 }

@@ -2,6 +2,7 @@ import { useSharedT } from '../messages';
 import { PasswordField } from '../ui/Field';
 
 export const minPasswordLength = 10;
+export const maxPasswordLength = 128;
 
 export interface NewPasswordValue {
   password: string;
@@ -15,6 +16,7 @@ export function checkNewPassword(
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   if (value.password.length < minPasswordLength) errors.password = t('passwordTooShort');
+  else if (value.password.length > maxPasswordLength) errors.password = t('passwordTooLong');
   else if (value.password !== value.confirm) errors.confirm = t('passwordMismatch');
   return errors;
 }

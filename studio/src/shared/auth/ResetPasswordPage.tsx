@@ -1,35 +1,97 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api';
-import { fieldErrors, formErrors, noErrors, serverText } from '../errors';
+import type { PasswordLink } from '../api';
+import { errorMessage, formErrors, noErrors, serverText } from '../errors';
 import { useFormErrors, usePageTitle } from '../hooks';
 import { useLocale } from '../i18n';
 import { useSharedT } from '../messages';
 import { useSession } from '../session';
 import type { SignInState } from '../session';
 import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
+import { Button, Spinner } from '../ui/Button';
 import { AuthLayout } from './AuthLayout';
 import { NewPasswordFields, checkNewPassword } from './NewPasswordFields';
 import type { NewPasswordValue } from './NewPasswordFields';
 
 /**
- * Where the mailed links land (`/reset?token=…`): a forgotten password and the invitation of a
- * new staff account alike, so the wording fits both.
+ * What the page knows about its link. `unusable` holds the server's refusal (used, expired,
+ * unknown); `incomplete` is a link without a token or with a mangled one.
+ */
+type LinkState =
+  | { status: 'checking' }
+  | { status: 'usable'; link: PasswordLink }
+  | { status: 'unusable'; error: ApiError }
+  | { status: 'incomplete' }
+  | { status: 'failed'; error: ApiError };
+
+/** A refusal of the token itself: unknown, used or expired, or not even well formed. */
+function badLinkState(err: unknown): LinkState | null {
+  if (!(err instanceof ApiError)) return null;
+  if (err.id === 'invalid_token') return { status: 'unusable', error: err };
+  if (err.details.some((detail) => detail.path === 'body.token')) return { status: 'incomplete' };
+  return null;
+}
+
+/**
+ * Where the mailed links land (`/reset?token=…`): a forgotten password or the invitation of a new
+ * account. The link is checked first, so the page says which one it is and for whom, and a
+ * used or expired link says so before anyone types a password.
  */
 export function ResetPasswordPage() {
   const t = useSharedT();
   const { locale } = useLocale();
-  const { forget } = useSession();
+  const { app, forget } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
+  const [checked, setChecked] = useState<{ token: string; state: LinkState } | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [value, setValue] = useState<NewPasswordValue>({ password: '', confirm: '' });
   const { errors, setErrors, clear } = useFormErrors();
-  const [badLink, setBadLink] = useState(false);
   const [pending, setPending] = useState(false);
-  usePageTitle(t('resetTitle'));
+
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    api.post<PasswordLink>('/api/auth/password/check', { token }).then(
+      (link) => {
+        if (!live) return;
+        if (link.app !== app) {
+          // A link of the other app (an edited address): its own page signs in to the right app.
+          window.location.replace(`/${link.app}/reset?token=${encodeURIComponent(token)}`);
+          return;
+        }
+        setChecked({ token, state: { status: 'usable', link } });
+      },
+      (err: unknown) => {
+        if (!live) return;
+        const error =
+          err instanceof ApiError ? err : new ApiError(0, 'internal_error', String(err));
+        setChecked({ token, state: badLinkState(err) ?? { status: 'failed', error } });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, app, attempt]);
+
+  const linkState: LinkState = !token
+    ? { status: 'incomplete' }
+    : checked?.token === token
+      ? checked.state
+      : { status: 'checking' };
+
+  const title =
+    linkState.status === 'usable'
+      ? t(linkState.link.purpose === 'invite' ? 'inviteTitle' : 'resetTitle')
+      : linkState.status === 'unusable' || linkState.status === 'incomplete'
+        ? t('linkInvalidTitle')
+        : linkState.status === 'failed'
+          ? t('linkCheckFailed')
+          : t('linkChecking');
+  usePageTitle(title);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,45 +118,82 @@ export function ResetPasswordPage() {
       };
       navigate('/signin', { replace: true, state });
     } catch (err) {
-      const found = formErrors(err, locale, ['password']);
-      // A mangled token fails validation rather than lookup; to the person it is the same bad link.
-      const mangled = 'token' in fieldErrors(err);
-      setBadLink(mangled || (err instanceof ApiError && err.id === 'invalid_token'));
-      setErrors(mangled ? { fields: found.fields, general: t('resetNoToken') } : found);
+      // Used in another tab, or expired, since the page checked it: no form any more.
+      const bad = badLinkState(err);
+      if (bad) setChecked({ token, state: bad });
+      else setErrors(formErrors(err, locale, ['password']));
       setPending(false);
     }
   };
 
-  if (!token) {
+  if (linkState.status === 'checking') {
     return (
       <AuthLayout>
-        <h1 className="auth__title">{t('resetTitle')}</h1>
-        <Alert tone="error">{t('resetNoToken')}</Alert>
-        <p className="auth__footer">
-          <Link to="/forgot" className="link">
-            {t('requestNewLink')}
-          </Link>
-        </p>
+        <div className="auth__checking" role="status">
+          <Spinner large />
+          <span>{t('linkChecking')}</span>
+        </div>
       </AuthLayout>
     );
   }
 
+  if (linkState.status === 'failed') {
+    return (
+      <AuthLayout>
+        <h1 className="auth__title">{title}</h1>
+        <Alert tone="error">{errorMessage(linkState.error, locale)}</Alert>
+        <Button
+          variant="primary"
+          block
+          onClick={() => {
+            setChecked(null);
+            setAttempt((n) => n + 1);
+          }}
+        >
+          {t('retry')}
+        </Button>
+        <BackToSignIn />
+      </AuthLayout>
+    );
+  }
+
+  if (linkState.status === 'unusable' || linkState.status === 'incomplete') {
+    return (
+      <AuthLayout>
+        <h1 className="auth__title">{title}</h1>
+        <Alert tone="error">
+          {linkState.status === 'unusable'
+            ? errorMessage(linkState.error, locale)
+            : t('resetNoToken')}
+        </Alert>
+        <Link to="/forgot" className="btn btn--primary btn--block">
+          {t('requestNewLink')}
+        </Link>
+        <BackToSignIn />
+      </AuthLayout>
+    );
+  }
+
+  const { link } = linkState;
   return (
     <AuthLayout>
-      <h1 className="auth__title">{t('resetTitle')}</h1>
-      <p className="auth__intro">{t('resetIntro')}</p>
-      {errors.general !== null && (
-        <Alert tone="error">
-          {errors.general}
-          {badLink && (
-            <>
-              {' '}
-              <Link to="/forgot">{t('requestNewLink')}</Link>
-            </>
-          )}
-        </Alert>
-      )}
+      <h1 className="auth__title">{title}</h1>
+      <p className="auth__intro">{t(link.purpose === 'invite' ? 'inviteIntro' : 'resetIntro')}</p>
+      <p className="auth__account">
+        <span className="auth__account-label">{t('linkAccount')}</span>{' '}
+        <strong className="auth__account-email">{link.email}</strong>
+      </p>
+      {errors.general !== null && <Alert tone="error">{errors.general}</Alert>}
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+        {/* For password managers: the account the new password belongs to. */}
+        <input
+          type="email"
+          name="username"
+          autoComplete="username"
+          value={link.email}
+          readOnly
+          hidden
+        />
         <NewPasswordFields
           value={value}
           onChange={(next) => {
@@ -108,11 +207,18 @@ export function ResetPasswordPage() {
           {t('resetSubmit')}
         </Button>
       </form>
-      <p className="auth__footer">
-        <Link to="/signin" className="link">
-          ← {t('backToSignIn')}
-        </Link>
-      </p>
+      <BackToSignIn />
     </AuthLayout>
+  );
+}
+
+function BackToSignIn() {
+  const t = useSharedT();
+  return (
+    <p className="auth__footer">
+      <Link to="/signin" className="link">
+        ← {t('backToSignIn')}
+      </Link>
+    </p>
   );
 }

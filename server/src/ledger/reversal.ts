@@ -1,0 +1,114 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { retryOnConflict } from '../db/retry';
+import { forUpdate, insertRows } from '../db/rows';
+import { AppError } from '../errors';
+import { consumeLots, lockBalance } from './lots';
+
+export interface ReversalReceipt {
+  transactionId: string;
+  status: 'reversed';
+  pointsReversed: number;
+  /** Points the purchase earned that had already been spent: they stay spent. */
+  unrecoveredPoints: number;
+  balance: number;
+}
+
+/**
+ * Reverses a purchase: takes back the points it earned, from its own lot first. Points already
+ * spent (redeemed) cannot be taken back without overdrawing; the balance never goes below zero,
+ * so the reversal takes what is there and records the rest as `unrecoveredPoints` for the
+ * business to settle. Reversing twice changes nothing and answers the same.
+ */
+export async function reversePurchase(
+  sequelize: Sequelize,
+  externalId: string,
+): Promise<{
+  receipt: ReversalReceipt;
+  customerId: number;
+  line: { points: number; balance: number } | null;
+}> {
+  return retryOnConflict(() =>
+    sequelize.transaction(async (transaction) => {
+      const [purchase] = await sequelize.query<{
+        id: number | string;
+        customer_id: number | string;
+        points_awarded: number;
+        status: string;
+        unrecovered_points: number;
+      }>(
+        `SELECT id, customer_id, points_awarded, status, unrecovered_points
+           FROM partner_transactions WHERE external_id = ?${forUpdate(sequelize)}`,
+        { replacements: [externalId], type: QueryTypes.SELECT, transaction },
+      );
+      if (!purchase) {
+        throw new AppError(404, 'transaction_not_found', 'No existe una transacción con ese id.');
+      }
+      const customerId = Number(purchase.customer_id);
+      const balance = (await lockBalance(sequelize, customerId, transaction)) ?? 0;
+      const receipt = (taken: number, unrecovered: number, after: number): ReversalReceipt => ({
+        transactionId: externalId,
+        status: 'reversed',
+        pointsReversed: taken,
+        unrecoveredPoints: unrecovered,
+        balance: after,
+      });
+      if (purchase.status === 'reversed') {
+        const unrecovered = Number(purchase.unrecovered_points);
+        return {
+          receipt: receipt(Number(purchase.points_awarded) - unrecovered, unrecovered, balance),
+          customerId,
+          line: null,
+        };
+      }
+      const wanted = Number(purchase.points_awarded);
+      const taken = await consumeLots(
+        sequelize,
+        customerId,
+        Math.min(wanted, balance),
+        transaction,
+        Number(purchase.id),
+      );
+      const after = balance - taken;
+      if (taken > 0) {
+        await insertRows(
+          sequelize,
+          'ledger_entries',
+          [
+            'customer_id',
+            'kind',
+            'points',
+            'balance_after',
+            'transaction_id',
+            'note',
+            'created_at',
+          ],
+          [
+            [
+              customerId,
+              'reverse',
+              -taken,
+              after,
+              purchase.id,
+              wanted > taken ? `${wanted - taken} puntos ya se habían usado` : null,
+              new Date(),
+            ],
+          ],
+          transaction,
+        );
+        await sequelize.query('UPDATE customers SET balance = ? WHERE id = ?', {
+          replacements: [after, customerId],
+          transaction,
+        });
+      }
+      await sequelize.query(
+        "UPDATE partner_transactions SET status = 'reversed', reversed_at = ?, unrecovered_points = ? WHERE id = ?",
+        { replacements: [new Date(), wanted - taken, purchase.id], transaction },
+      );
+      return {
+        receipt: receipt(taken, wanted - taken, after),
+        customerId,
+        line: taken > 0 ? { points: -taken, balance: after } : null,
+      };
+    }),
+  );
+}
