@@ -111,6 +111,8 @@ describe('sign-in', () => {
       .set('X-CSRF-Token', portal.body.csrfToken);
     expect((await browser.get('/api/auth/me').set('X-Lealtad-App', 'portal')).status).toBe(401);
     expect((await browser.get('/api/auth/me').set('X-Lealtad-App', 'studio')).status).toBe(200);
+    const unknown = await browser.get('/api/auth/me').set('X-Lealtad-App', 'Studio');
+    expect([unknown.status, unknown.body.error.id]).toEqual([400, 'invalid_app_header']);
   });
 
   it('is not fooled by an expired session', async () => {

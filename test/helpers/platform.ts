@@ -55,6 +55,7 @@ export async function createPlatform(env: Record<string, string> = {}): Promise<
     dataDir,
     password: config.demoPassword,
     async close() {
+      const broken = await ledgerInconsistencies(sequelize);
       await sequelize.close();
       if (dialect === 'mysql') {
         const connection = await mysql.createConnection(mysqlServer());
@@ -62,8 +63,30 @@ export async function createPlatform(env: Record<string, string> = {}): Promise<
         await connection.end();
       }
       await rm(dataDir, { recursive: true, force: true });
+      if (broken.length > 0) {
+        throw new Error(
+          `Ledger inconsistent after the suite: ${JSON.stringify(broken.slice(0, 5))}`,
+        );
+      }
     },
   };
+}
+
+/**
+ * Customers whose cached balance differs from the sum of their ledger or of their unspent
+ * lots, or is negative. Every suite checks this when it closes its platform.
+ */
+export async function ledgerInconsistencies(sequelize: Sequelize) {
+  const [rows] = await sequelize.query(
+    `SELECT c.id, c.balance, COALESCE(l.total, 0) AS ledger, COALESCE(p.total, 0) AS lots
+       FROM customers c
+       LEFT JOIN (SELECT customer_id, SUM(points) AS total FROM ledger_entries GROUP BY customer_id) l
+         ON l.customer_id = c.id
+       LEFT JOIN (SELECT customer_id, SUM(remaining) AS total FROM point_lots GROUP BY customer_id) p
+         ON p.customer_id = c.id
+      WHERE c.balance <> COALESCE(l.total, 0) OR c.balance <> COALESCE(p.total, 0) OR c.balance < 0`,
+  );
+  return rows as { id: number; balance: number; ledger: number; lots: number }[];
 }
 
 export type Agent = ReturnType<typeof request.agent>;

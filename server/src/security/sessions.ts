@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Op, type Transaction } from 'sequelize';
 import type { Config } from '../config';
 import { Session, User } from '../db/models';
-import { forbidden } from '../errors';
+import { badRequest, forbidden } from '../errors';
 import type { Actor } from '../policies/actor';
 import { appOfRole, apps, type App } from '../policies/permissions';
 import { hashToken, randomToken } from './tokens';
@@ -22,6 +22,9 @@ export const sessionCookie = (app: App) => `lealtad_${app}`;
 
 function sessionToken(req: Request): { app: App; token: string } | undefined {
   const named = req.get('x-lealtad-app');
+  if (named !== undefined && !(apps as readonly string[]).includes(named)) {
+    throw badRequest('invalid_app_header', 'X-Lealtad-App debe ser "studio" o "portal".');
+  }
   for (const app of apps.filter((candidate) => named === undefined || named === candidate)) {
     const token: unknown = req.cookies?.[sessionCookie(app)];
     if (typeof token === 'string' && token.length > 0) return { app, token };
