@@ -9,14 +9,8 @@ import { generateApiKey } from '@lealtad/server/integrations/apiKeys';
 import { postPurchases } from '@lealtad/server/ledger/purchases';
 import { actorOf } from '@lealtad/server/policies/actor';
 import { apiRoutes } from '@lealtad/server/routes/index';
-import {
-  apiScopes,
-  can,
-  type ApiScope,
-  type Permission,
-  type Role,
-} from '@lealtad/server/permissions';
-import type { Route } from '@lealtad/server/http/route';
+import { apiScopes, type ApiScope, type Role } from '@lealtad/server/permissions';
+import { isPartnerAccess, roleMayCall, type Route } from '@lealtad/server/http/route';
 import { createPlatform, demo, signIn, type Platform, type SignedIn } from '../helpers/platform';
 
 /** Partner callers hold an API key: one with every scope, one that may only read customers. */
@@ -166,14 +160,13 @@ function expected(route: Route, caller: Caller): 'ok' | 401 | 403 {
   const { access } = route;
   if (access === 'public') return 'ok';
   if (caller === 'anonymous') return 401;
-  if (access.startsWith('partner:')) {
+  if (isPartnerAccess(access)) {
     // Only an API key opens partner routes; a signed-in person does not.
     if (!isPartner(caller)) return 401;
     return partnerScopes[caller].includes(access.slice('partner:'.length) as ApiScope) ? 'ok' : 403;
   }
   if (isPartner(caller)) return 401;
-  if (access === 'signedIn') return 'ok';
-  return can(caller, access as Permission) ? 'ok' : 403;
+  return roleMayCall(access, caller) ? 'ok' : 403;
 }
 
 /** Every route Express knows, read from its router stack. */

@@ -3,7 +3,7 @@ import { z, type ZodType } from 'zod';
 import { AppError, forbidden, unauthenticated } from '../errors';
 import type { Actor } from '../policies/actor';
 import type { PartnerKey } from '../integrations/apiKeys';
-import { can, type ApiScope, type Permission } from '../policies/permissions';
+import { can, type ApiScope, type Permission, type Role } from '../policies/permissions';
 import { checkCsrf } from '../security/sessions';
 import type { Services } from './services';
 
@@ -12,11 +12,21 @@ export type PartnerAccess = `partner:${ApiScope}`;
 
 /**
  * Who may call a route: `public` (explicitly nobody signed in needed), `signedIn` (any account),
- * a permission from the role map, or a partner API key scope. Every route must say one of these.
+ * a permission from the role map, a list of permissions of which any one will do, or a partner
+ * API key scope. Every route must say one of these.
  */
-export type Access = 'public' | 'signedIn' | Permission | PartnerAccess;
+export type Access = 'public' | 'signedIn' | Permission | readonly Permission[] | PartnerAccess;
 
-const isPartnerAccess = (access: Access): access is PartnerAccess => access.startsWith('partner:');
+export const isPartnerAccess = (access: Access): access is PartnerAccess =>
+  typeof access === 'string' && access.startsWith('partner:');
+
+/** Whether a role passes a route's role-level check (public and partner routes aside). */
+export function roleMayCall(access: Access, role: Role): boolean {
+  if (access === 'public' || access === 'signedIn') return true;
+  if (isPartnerAccess(access)) return false;
+  const anyOf: readonly Permission[] = typeof access === 'string' ? [access] : access;
+  return anyOf.some((permission) => can(role, permission));
+}
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -87,7 +97,7 @@ function authorize(access: Access, actor: Actor | null, req: Request): void {
     return;
   }
   if (!actor) throw unauthenticated();
-  if (access !== 'signedIn' && !can(actor.role, access)) throw forbidden();
+  if (!roleMayCall(access, actor.role)) throw forbidden();
   if (actor.session && writeMethods.includes(req.method.toLowerCase() as Method)) {
     checkCsrf(actor.session, req.get('x-csrf-token'));
   }

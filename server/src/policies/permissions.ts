@@ -23,6 +23,16 @@ export const permissions = [
   'portal.self',
   /** Create, list and revoke the partner platform's API keys. */
   'apiKeys.manage',
+  /** Search and read customers, their cards and statements (admins: their zone's). */
+  'customers.read',
+  /** Edit customer profiles. */
+  'customers.write',
+  /** Adjust a customer's points by hand, within the role's limit in settings. */
+  'ledger.adjust',
+  /** Import card stock and see it. */
+  'cards.manage',
+  /** Activate cards for customers and take lost or stolen card reports. */
+  'cards.service',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -34,9 +44,23 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'zones.manage',
     'audit.read',
     'apiKeys.manage',
+    'customers.read',
+    'customers.write',
+    'ledger.adjust',
+    'cards.manage',
+    'cards.service',
   ],
-  admin: ['users.read', 'users.write', 'zones.read', 'audit.read'],
-  callcenter: ['zones.read'],
+  admin: [
+    'users.read',
+    'users.write',
+    'zones.read',
+    'audit.read',
+    'customers.read',
+    'customers.write',
+    'ledger.adjust',
+    'cards.service',
+  ],
+  callcenter: ['zones.read', 'customers.read', 'customers.write', 'ledger.adjust', 'cards.service'],
   marketing: ['zones.read'],
   customer: ['portal.self'],
 };
