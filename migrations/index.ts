@@ -1,5 +1,7 @@
 import { foundation } from './0001-foundation';
 import { customersLedger } from './0002-customers-ledger';
+import { cards } from './0003-cards';
+import { customerSearch } from './0004-customer-search';
 import type { Migration } from './types';
 
 export type { Migration, MigrationContext, SeedContext } from './types';
@@ -7,4 +9,9 @@ export { seedRequired } from './seeds';
 export { seedDemo, demoAccounts, demoExternalId } from './demo';
 
 /** Every schema change, in order. A landed migration is never edited: add a new one. */
-export const migrations: readonly Migration[] = [foundation, customersLedger];
+export const migrations: readonly Migration[] = [
+  foundation,
+  customersLedger,
+  cards,
+  customerSearch,
+];

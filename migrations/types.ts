@@ -1,4 +1,4 @@
-import type { QueryInterface, Sequelize } from 'sequelize';
+import type { QueryInterface, Sequelize, Transaction } from 'sequelize';
 
 export interface MigrationContext {
   queryInterface: QueryInterface;
@@ -17,6 +17,8 @@ export interface SeedContext {
   hashPassword: (password: string) => Promise<string>;
   /** Credits purchases through the platform's ledger, as the partner feed would. */
   recordPurchases: (purchases: DemoPurchase[]) => Promise<void>;
+  /** Builds the search index of these customers from their names. */
+  indexCustomers: (customerIds: number[], transaction: Transaction) => Promise<void>;
   log: (line: string) => void;
 }
 

@@ -74,7 +74,7 @@ const chunk = <T>(items: T[], size: number): T[][] =>
  * All demo accounts share one password, hashed once.
  */
 export async function seedDemo(
-  { sequelize, hashPassword, recordPurchases, log }: SeedContext,
+  { sequelize, hashPassword, recordPurchases, indexCustomers, log }: SeedContext,
   options: { password: string; customerCount: number },
 ): Promise<boolean> {
   const [marker] = await sequelize.query<{ id: number }>('SELECT id FROM users WHERE email = ?', {
@@ -203,6 +203,14 @@ export async function seedDemo(
         { transaction },
       );
     }
+    const customerIds = await sequelize.query<{ id: number }>('SELECT id FROM customers', {
+      type: QueryTypes.SELECT,
+      transaction,
+    });
+    await indexCustomers(
+      customerIds.map((row) => Number(row.id)),
+      transaction,
+    );
   });
   // Some history: up to six purchases per customer over the last half year, through the ledger.
   const day = 86_400_000;

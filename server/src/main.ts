@@ -5,7 +5,9 @@ import { createApp, createServices } from './app';
 import type { Config } from './config';
 import { connectDatabase } from './db';
 import { runMigrations, runSeeds } from './db/migrate';
-import { schedulePurge } from './jobs/purgeExpired';
+import { expirePoints } from './jobs/expirePoints';
+import { purgeExpired } from './jobs/purgeExpired';
+import { every } from './jobs/schedule';
 
 export interface RunningServer {
   server: Server;
@@ -42,7 +44,10 @@ export async function startServer(
     );
   }
   const app = createApp(createServices(config, sequelize));
-  const stopPurge = schedulePurge(log);
+  const stopJobs = [
+    every('purgar sesiones', 3_600_000, () => purgeExpired(), log),
+    every('vencer puntos', 24 * 3_600_000, () => expirePoints(sequelize), log),
+  ];
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (err?: Error) =>
       err ? reject(err) : resolve(listening),
@@ -55,7 +60,7 @@ export async function startServer(
     server,
     url,
     close: async () => {
-      stopPurge();
+      for (const stop of stopJobs) stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sequelize.close();
     },

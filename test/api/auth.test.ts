@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, User } from '@lealtad/server/db/models/index';
 import { purgeExpired } from '@lealtad/server/jobs/purgeExpired';
+import { rolePermissions } from '@lealtad/server/permissions';
 import { mailCount, passwordLink, waitForMail } from '../helpers/mail';
 import { countRows, createPlatform, demo, signIn, type Platform } from '../helpers/platform';
 
@@ -22,7 +23,7 @@ describe('sign-in', () => {
     const res = await login(demo.callcenter, platform.password, 'studio');
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ email: demo.callcenter, role: 'callcenter' });
-    expect(res.body.permissions).toEqual(['zones.read']);
+    expect(res.body.permissions).toEqual(rolePermissions.callcenter);
     expect(res.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const cookie = String(res.headers['set-cookie']);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuePasswordLink } from '@lealtad/server/commands/auth';
 import { demoExternalId } from '@lealtad/migrations';
 import { createApiKey } from '@lealtad/server/commands/apiKeys';
-import { ApiKey, User, Zone } from '@lealtad/server/db/models/index';
+import { ApiKey, Customer, User, Zone } from '@lealtad/server/db/models/index';
 import { generateApiKey } from '@lealtad/server/integrations/apiKeys';
 import { postPurchases } from '@lealtad/server/ledger/purchases';
 import { actorOf } from '@lealtad/server/policies/actor';
@@ -62,6 +62,10 @@ async function resetToken(email: string): Promise<string> {
   );
   return new URL(link).searchParams.get('token') ?? '';
 }
+
+/** A customer of the Norte zone, which both the superadmin and Norte's admin may serve. */
+const norteCustomerId = async () =>
+  (await Customer.findOne({ where: { email: demo.customer(1) } }))?.id ?? 0;
 
 const userId = async (email: string) => (await User.findOne({ where: { email } }))?.id ?? 0;
 
@@ -136,6 +140,23 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
   'post /api/v1/transactions/batch': async () => ({
     body: { transactions: [purchase(`T-${unique()}`)] },
   }),
+  'get /api/customers': async () => ({ query: { q: 'a' } }),
+  'get /api/customers/:id': async () => ({ path: `/api/customers/${await norteCustomerId()}` }),
+  'patch /api/customers/:id': async () => ({
+    path: `/api/customers/${await norteCustomerId()}`,
+    body: { city: 'Monterrey' },
+  }),
+  'get /api/customers/:id/statement': async () => ({
+    path: `/api/customers/${await norteCustomerId()}/statement`,
+  }),
+  'post /api/customers/:id/adjustments': async () => ({
+    path: `/api/customers/${await norteCustomerId()}/adjustments`,
+    body: { points: 10, reason: 'Compensación por prueba' },
+  }),
+  'get /api/customer-types': async () => ({}),
+  'get /api/me/profile': async () => ({}),
+  'patch /api/me/profile': async () => ({ body: { city: 'Monterrey' } }),
+  'get /api/me/statement': async () => ({}),
   'post /api/v1/transactions/:id/reverse': async () => {
     const id = `T-${unique()}`;
     await postPurchases(platform.sequelize, [{ ...purchase(id), occurredAt: new Date() }], [null]);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { indexCustomerNames } from '../customers/searchIndex';
 import { Customer, CustomerType, Zone } from '../db/models';
 import { AppError } from '../errors';
 import type { Services } from '../http/services';
@@ -57,6 +58,7 @@ export async function upsertPartnerCustomer(
     });
     if (existing) {
       await existing.update(fields, { transaction });
+      await indexCustomerNames(services.sequelize, [existing.id], transaction);
       return { customer: existing, created: false };
     }
     const defaultType =
@@ -81,6 +83,7 @@ export async function upsertPartnerCustomer(
       },
       { transaction },
     );
+    await indexCustomerNames(services.sequelize, [customer.id], transaction);
     return { customer, created: true };
   });
 }

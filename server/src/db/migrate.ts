@@ -8,6 +8,7 @@ import {
 import type { Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { Config } from '../config';
+import { indexCustomerNames } from '../customers/searchIndex';
 import { postPurchases } from '../ledger/purchases';
 import { hashPassword } from '../security/password';
 
@@ -38,6 +39,8 @@ export async function runSeeds(
     sequelize,
     hashPassword,
     log,
+    indexCustomers: (customerIds, transaction) =>
+      indexCustomerNames(sequelize, customerIds, transaction),
     recordPurchases: async (purchases) => {
       await postPurchases(
         sequelize,

@@ -11,14 +11,3 @@ export async function purgeExpired(
   });
   return { sessions, tokens };
 }
-
-/** Runs `purgeExpired` every hour in this process; returns the function that stops it. */
-export function schedulePurge(log: (line: string) => void): () => void {
-  const timer = setInterval(() => {
-    purgeExpired().catch((err: unknown) =>
-      log(`No se pudieron borrar las sesiones vencidas: ${String(err)}`),
-    );
-  }, 3_600_000);
-  timer.unref();
-  return () => clearInterval(timer);
-}

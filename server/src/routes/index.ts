@@ -1,8 +1,10 @@
 import type { Route } from '../http/route';
 import { apiKeyRoutes } from './apiKeys';
 import { auditRoutes } from './audit';
+import { customerRoutes } from './customers';
 import { authRoutes } from './auth';
 import { healthRoutes } from './health';
+import { meProfileRoutes } from './me/profile';
 import { partnerRoutes } from './partner';
 import { userRoutes } from './users';
 import { zoneRoutes } from './zones';
@@ -16,4 +18,6 @@ export const apiRoutes: readonly Route[] = [
   ...auditRoutes,
   ...apiKeyRoutes,
   ...partnerRoutes,
+  ...customerRoutes,
+  ...meProfileRoutes,
 ];

@@ -26,6 +26,14 @@ export const newPassword = z
 
 export const locale = z.enum(['es', 'en']);
 
+/** A phone as digits (and a leading + for an international prefix), so searches match it. */
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ().-]{7,24}$/, 'Escribe un teléfono de 7 a 20 dígitos.')
+  .transform((value) => value.replace(/(?!^\+)[^0-9]/g, ''))
+  .refine((value) => value.replace('+', '').length <= 20, 'Escribe un teléfono de 7 a 20 dígitos.');
+
 export const staffRole = z.enum(staffRoles);
 
 export const zoneId = z.number().int().positive().nullable();

@@ -32,6 +32,8 @@ export class Customer extends Model<InferAttributes<Customer>, InferCreationAttr
   declare status: CreationOptional<CustomerStatus>;
   declare externalId: string | null;
   declare signupChannel: CreationOptional<SignupChannel>;
+  /** Folded "last first" name, kept by the search index. */
+  declare searchName: CreationOptional<string>;
   /** The cached balance; only the ledger code writes it. */
   declare balance: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
@@ -59,6 +61,7 @@ export class Customer extends Model<InferAttributes<Customer>, InferCreationAttr
         status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'active' },
         externalId: { type: DataTypes.STRING(64), allowNull: true, unique: true },
         signupChannel: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'studio' },
+        searchName: { type: DataTypes.STRING(170), allowNull: false, defaultValue: '' },
         balance: {
           type: DataTypes.BIGINT,
           allowNull: false,

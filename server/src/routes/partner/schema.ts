@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email } from '../schemas';
+import { email, phone } from '../schemas';
 
 const externalId = z
   .string()
@@ -36,12 +36,7 @@ export const upsertCustomerBody = z.strictObject({
   firstName: namePart,
   lastName: namePart,
   email: email.nullable().optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{7,20}$/, 'Teléfono inválido.')
-    .nullable()
-    .optional(),
+  phone: phone.nullable().optional(),
   birthDate: z.iso.date().nullable().optional(),
   /** The zone's code (NORTE, SUR, …). */
   zone: z.string().trim().toUpperCase().max(32),

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, nameTokens, searchName } from './searchIndex';
+
+describe('customer name folding', () => {
+  it('folds case, accents and ñ, and splits on anything else', () => {
+    expect(foldText('  José PÉREZ-Núñez ')).toBe('jose perez nunez');
+    expect(foldText("O'Connor Ibáñez")).toBe('o connor ibanez');
+  });
+
+  it('indexes each word once and orders by last name first', () => {
+    expect(nameTokens('María José', 'Pérez Pérez')).toEqual(['maria', 'jose', 'perez']);
+    expect(searchName('José', 'Álvarez Peña')).toBe('alvarez pena jose');
+  });
+});

@@ -1,0 +1,62 @@
+import type { Sequelize, Transaction } from 'sequelize';
+import { insertRows } from '../db/rows';
+import { AppError } from '../errors';
+import { getSettings } from '../settings';
+import { consumeLots, lockBalance } from './lots';
+import { addMonths } from './time';
+
+export interface AdjustedLine {
+  points: number;
+  balance: number;
+}
+
+/**
+ * Adds or takes points by hand, inside the caller's transaction. Added points form a lot with
+ * the usual expiry; taken points come from the soonest-expiring lots and never overdraw.
+ */
+export async function adjustBalance(
+  sequelize: Sequelize,
+  input: { customerId: number; points: number; note: string; actorUserId: number },
+  transaction: Transaction,
+): Promise<AdjustedLine> {
+  const settings = await getSettings(sequelize);
+  const balance = await lockBalance(sequelize, input.customerId, transaction);
+  if (balance === null) throw new AppError(404, 'not_found', 'El cliente no existe.');
+  const now = new Date();
+  if (input.points > 0) {
+    await insertRows(
+      sequelize,
+      'point_lots',
+      ['customer_id', 'points', 'remaining', 'expires_at', 'transaction_id', 'created_at'],
+      [
+        [
+          input.customerId,
+          input.points,
+          input.points,
+          addMonths(now, settings.pointsExpiryMonths),
+          null,
+          now,
+        ],
+      ],
+      transaction,
+    );
+  } else {
+    if (balance < -input.points) {
+      throw new AppError(409, 'insufficient_points', `El cliente solo tiene ${balance} puntos.`);
+    }
+    await consumeLots(sequelize, input.customerId, -input.points, transaction);
+  }
+  const after = balance + input.points;
+  await insertRows(
+    sequelize,
+    'ledger_entries',
+    ['customer_id', 'kind', 'points', 'balance_after', 'actor_user_id', 'note', 'created_at'],
+    [[input.customerId, 'adjust', input.points, after, input.actorUserId, input.note, now]],
+    transaction,
+  );
+  await sequelize.query('UPDATE customers SET balance = ? WHERE id = ?', {
+    replacements: [after, input.customerId],
+    transaction,
+  });
+  return { points: input.points, balance: after };
+}

@@ -1,0 +1,118 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+
+export const ledgerKinds = [
+  'earn',
+  'redeem',
+  'refund',
+  'adjust',
+  'expire',
+  'reverse',
+  'transfer',
+] as const;
+export type LedgerKind = (typeof ledgerKinds)[number];
+
+export interface StatementFilter {
+  from?: Date;
+  to?: Date;
+  kind?: LedgerKind;
+  page: number;
+  pageSize: number;
+}
+
+interface StatementRow {
+  id: number | string;
+  kind: LedgerKind;
+  points: number;
+  balance_after: number | string;
+  rule_key: string | null;
+  rule_version: number | null;
+  note: string | null;
+  created_at: Date | string;
+  external_id: string | null;
+  store_id: string | null;
+  amount_cents: number | string | null;
+  occurred_at: Date | string | null;
+  actor_name: string | null;
+}
+
+const money = new Intl.NumberFormat('es-MX', { style: 'currency', currency: 'MXN' });
+
+const ruleNames: Record<string, string> = { 'tasa-base': 'tasa base' };
+
+/** Why a line exists, in words (Spanish); the structured fields let other languages say it too. */
+function describe(row: StatementRow): string {
+  switch (row.kind) {
+    case 'earn': {
+      const rule = row.rule_key
+        ? (ruleNames[row.rule_key] ?? `regla ${row.rule_key} v${row.rule_version}`)
+        : '';
+      const amount =
+        row.amount_cents === null ? '' : ` por ${money.format(Number(row.amount_cents) / 100)}`;
+      return `Compra ${row.external_id ?? ''} en la tienda ${row.store_id ?? ''}${amount}${rule ? ` (${rule})` : ''}`;
+    }
+    case 'reverse':
+      return `Cancelación de la compra ${row.external_id ?? ''}${row.note ? `: ${row.note}` : ''}`;
+    case 'adjust':
+      return `Ajuste manual${row.actor_name ? ` de ${row.actor_name}` : ''}: ${row.note ?? ''}`;
+    case 'expire':
+      return 'Vencimiento de puntos';
+    case 'redeem':
+      return `Canje${row.note ? `: ${row.note}` : ''}`;
+    case 'refund':
+      return `Devolución de puntos${row.note ? `: ${row.note}` : ''}`;
+    case 'transfer':
+      return `Traspaso${row.note ? `: ${row.note}` : ''}`;
+  }
+}
+
+const iso = (value: Date | string | null) =>
+  value === null ? null : new Date(value).toISOString();
+
+/** A customer's ledger, newest first, with the reason of every line. */
+export async function statement(sequelize: Sequelize, customerId: number, filter: StatementFilter) {
+  const filters: [string, unknown][] = [
+    ['l.customer_id = ?', customerId],
+    ...(filter.from ? [['l.created_at >= ?', filter.from] as [string, unknown]] : []),
+    ...(filter.to ? [['l.created_at <= ?', filter.to] as [string, unknown]] : []),
+    ...(filter.kind ? [['l.kind = ?', filter.kind] as [string, unknown]] : []),
+  ];
+  const conditions = filters.map(([sql]) => sql);
+  const replacements = filters.map(([, value]) => value);
+  const rows = await sequelize.query<StatementRow>(
+    `SELECT l.id, l.kind, l.points, l.balance_after, l.rule_key, l.rule_version, l.note, l.created_at,
+            t.external_id, t.store_id, t.amount_cents, t.occurred_at, u.name AS actor_name
+       FROM ledger_entries l
+       LEFT JOIN partner_transactions t ON t.id = l.transaction_id
+       LEFT JOIN users u ON u.id = l.actor_user_id
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY l.id DESC LIMIT ? OFFSET ?`,
+    {
+      replacements: [...replacements, filter.pageSize + 1, (filter.page - 1) * filter.pageSize],
+      type: QueryTypes.SELECT,
+    },
+  );
+  return {
+    items: rows.slice(0, filter.pageSize).map((row) => ({
+      id: Number(row.id),
+      kind: row.kind,
+      points: Number(row.points),
+      balance: Number(row.balance_after),
+      description: describe(row),
+      transaction: row.external_id
+        ? {
+            id: row.external_id,
+            storeId: row.store_id,
+            amountCents: Number(row.amount_cents),
+            occurredAt: iso(row.occurred_at),
+          }
+        : null,
+      rule: row.rule_key ? { key: row.rule_key, version: Number(row.rule_version) } : null,
+      note: row.note,
+      actorName: row.actor_name,
+      createdAt: iso(row.created_at),
+    })),
+    page: filter.page,
+    pageSize: filter.pageSize,
+    hasMore: rows.length > filter.pageSize,
+  };
+}
