@@ -1,6 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { indexCustomerNames } from '../customers/searchIndex';
-import type { Customer} from '../db/models';
+import type { Customer } from '../db/models';
 import { CustomerType, Zone } from '../db/models';
 import type { AuditSnapshot } from '../db/models/auditEvent';
 import { AppError, badRequest, conflict, forbidden } from '../errors';

@@ -18,7 +18,7 @@ export interface CustomerSearch {
 const likePrefix = (text: string) => `${text.replace(/[!%_]/g, '!$&')}%`;
 
 /** What `q` means: an e-mail, a phone or card number, or words of a name (or an external id). */
-function textCondition(q: string): { sql: string; replacements: unknown[] } | null {
+function textCondition(q: string): { sql: string; replacements: unknown[] } {
   if (q.includes('@')) {
     return { sql: "c.email LIKE ? ESCAPE '!'", replacements: [likePrefix(q.toLowerCase())] };
   }
@@ -30,7 +30,8 @@ function textCondition(q: string): { sql: string; replacements: unknown[] } | nu
     };
   }
   const words = foldText(q).split(' ').filter(Boolean).slice(0, 5);
-  if (words.length === 0) return null;
+  // Nothing searchable typed (only symbols): only an exact external id can match.
+  if (words.length === 0) return { sql: 'c.external_id = ?', replacements: [q] };
   // Every word typed must start some word of the name, in any order.
   const tokens = words.map(
     () => "c.id IN (SELECT customer_id FROM customer_search_tokens WHERE token LIKE ? ESCAPE '!')",

@@ -20,6 +20,23 @@ class WaitingDatabase extends sqlite3.Database {
   }
 }
 
+/**
+ * SQLite lets one transaction write at a time. A transaction waiting for that lock waits inside
+ * SQLite's busy handler, which holds one of libuv's four worker threads; enough waiters starve
+ * the transaction holding the lock. So this process queues its own (managed) transactions.
+ */
+function queueTransactions(sequelize: Sequelize): void {
+  let tail: Promise<unknown> = Promise.resolve();
+  const start = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
+  Object.assign(sequelize, {
+    transaction: (...args: unknown[]) => {
+      const run = tail.then(() => start(...args));
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  });
+}
+
 /** Creates the MySQL database named in the URL when it does not exist yet. */
 export async function ensureMysqlDatabase(url: string): Promise<void> {
   const target = new URL(url);
@@ -63,6 +80,7 @@ export async function connectDatabase(
       transactionType: Transaction.TYPES.IMMEDIATE,
     });
     await sequelize.query('PRAGMA journal_mode = WAL');
+    queueTransactions(sequelize);
   }
   await sequelize.authenticate();
   initModels(sequelize);
