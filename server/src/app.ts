@@ -10,6 +10,7 @@ import type { Services } from './http/services';
 import { createApiKeyAuthenticator } from './integrations/apiKeys';
 import { IngestQueue } from './ledger/ingestQueue';
 import { createMailer } from './mail/mailer';
+import { createRealtime, earnedEvent } from './realtime';
 import { apiRoutes } from './routes';
 import { authenticate } from './security/sessions';
 import { isUiBuilt, uiApps, uiDistDir } from './ui/apps';
@@ -35,13 +36,17 @@ function requireJson(req: Request, _res: Response, next: NextFunction) {
 }
 
 export function createServices(config: Config, sequelize: Sequelize): Services {
+  const realtime = createRealtime();
   return {
     config,
     sequelize,
     mailer: createMailer(config),
     rateLimiter: createMemoryRateLimiter(),
     apiKeys: createApiKeyAuthenticator(),
-    ingest: new IngestQueue(sequelize),
+    ingest: new IngestQueue(sequelize, (lines) =>
+      lines.forEach((line) => realtime.pointsChanged(earnedEvent(line))),
+    ),
+    realtime,
   };
 }
 
@@ -52,8 +57,10 @@ export function createApp(services: Services): express.Express {
   app.disable('x-powered-by');
   app.use(securityHeaders);
 
-  // A batch of up to 1,000 purchases is the one body allowed to be large.
+  // Only these bodies may be large: a batch of up to 1,000 purchases…
   app.use('/api/v1/transactions/batch', requireJson, express.json({ limit: '2mb' }));
+  // A stock import carries up to 10,000 card numbers read from a file.
+  app.use('/api/cards/stock', requireJson, express.json({ limit: '1mb' }));
   app.use(
     '/api',
     requireJson,

@@ -30,7 +30,7 @@ function printSignIns(config: Config, url: string, log: (line: string) => void) 
   }
 }
 
-/** config → database → migrations → seeds → app → jobs → listen. */
+/** config → database → migrations → seeds → app → jobs → listen → socket.io. */
 export async function startServer(
   config: Config,
   log: (line: string) => void = console.log,
@@ -43,7 +43,8 @@ export async function startServer(
       'Aviso: no hay ningún superadministrador. Define SUPERADMIN_EMAIL y SUPERADMIN_PASSWORD y reinicia.',
     );
   }
-  const app = createApp(createServices(config, sequelize));
+  const services = createServices(config, sequelize);
+  const app = createApp(services);
   const stopJobs = [
     every('purgar sesiones', 3_600_000, () => purgeExpired(), log),
     every('vencer puntos', 24 * 3_600_000, () => expirePoints(sequelize), log),
@@ -53,6 +54,7 @@ export async function startServer(
       err ? reject(err) : resolve(listening),
     );
   });
+  services.realtime.attach(server);
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   printSignIns(config, url, log);
@@ -61,7 +63,8 @@ export async function startServer(
     url,
     close: async () => {
       for (const stop of stopJobs) stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Closing socket.io closes its HTTP server too.
+      await services.realtime.close();
       await sequelize.close();
     },
   };

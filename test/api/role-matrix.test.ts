@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuePasswordLink } from '@lealtad/server/commands/auth';
 import { demoExternalId } from '@lealtad/migrations';
 import { createApiKey } from '@lealtad/server/commands/apiKeys';
-import { ApiKey, Customer, User, Zone } from '@lealtad/server/db/models/index';
+import { ApiKey, Card, Customer, User, Zone } from '@lealtad/server/db/models/index';
+import { withCheckDigit } from '@lealtad/server/cards/luhn';
+import { reportCard } from '@lealtad/server/commands/cards';
+import { upsertPartnerCustomer } from '@lealtad/server/commands/partnerCustomers';
 import { generateApiKey } from '@lealtad/server/integrations/apiKeys';
 import { postPurchases } from '@lealtad/server/ledger/purchases';
 import { actorOf } from '@lealtad/server/policies/actor';
@@ -162,6 +165,84 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
     await postPurchases(platform.sequelize, [{ ...purchase(id), occurredAt: new Date() }], [null]);
     return { path: `/api/v1/transactions/${id}/reverse` };
   },
+  'get /api/cards': async () => ({ query: { status: 'available' } }),
+  'post /api/cards/stock': async () => ({
+    body: { name: `Lote ${unique()}`, numbers: [cardNumber()] },
+  }),
+  'post /api/cards/activate': async (caller) => {
+    const card = await stockCard();
+    if (caller === 'customer') {
+      await retireActiveCards(await norteCustomerId());
+      return { body: { cardNumber: card.number } };
+    }
+    return { body: { cardNumber: card.number, customerId: await freshNorteCustomer() } };
+  },
+  'get /api/customers/:id/cards': async () => ({
+    path: `/api/customers/${await norteCustomerId()}/cards`,
+  }),
+  'get /api/customers/:id/card-reports': async () => ({
+    path: `/api/customers/${await norteCustomerId()}/card-reports`,
+  }),
+  'post /api/customers/:id/card-reports': async () => {
+    const customerId = await freshNorteCustomer();
+    const card = await stockCard(customerId);
+    return {
+      path: `/api/customers/${customerId}/card-reports`,
+      body: { cardId: card.id, kind: 'lost' },
+    };
+  },
+  'patch /api/card-reports/:id': async () => {
+    const customerId = await freshNorteCustomer();
+    const card = await stockCard(customerId);
+    const report = await reportCard(
+      platform.services,
+      { actor: actorOf({ id: 1, role: 'superadmin', zoneId: null }), ip: null },
+      { customerId, cardId: card.id, kind: 'lost' },
+    );
+    return { path: `/api/card-reports/${report.id}`, body: { status: 'closed', note: 'Apareció' } };
+  },
+  'get /api/me/cards': async () => ({}),
+  'get /api/me/card-reports': async () => ({}),
+  'post /api/me/card-reports': async (caller) => {
+    if (caller === 'customer') {
+      const customerId = await norteCustomerId();
+      await retireActiveCards(customerId);
+      await stockCard(customerId);
+    }
+    return { body: { kind: 'stolen' } };
+  },
+};
+
+let cardSerial = 0;
+/** A valid card number no other call uses. */
+const cardNumber = () => withCheckDigit(`7${String((cardSerial += 1)).padStart(14, '0')}`);
+
+/** A new stock card, or with `activeFor` one already active for that customer. */
+const stockCard = (activeFor?: number) =>
+  Card.create({
+    number: cardNumber(),
+    status: activeFor ? 'active' : 'available',
+    customerId: activeFor ?? null,
+    batchId: null,
+    assignedAt: activeFor ? new Date() : null,
+    activatedAt: activeFor ? new Date() : null,
+    blockedAt: null,
+    blockReason: null,
+    replacedByCardId: null,
+  });
+
+/** A customer may hold one active card: earlier calls' cards are set aside. */
+const retireActiveCards = (customerId: number) =>
+  Card.update({ status: 'inactive' }, { where: { customerId, status: 'active' } });
+
+/** A new Norte customer (no cards yet), which both the superadmin and Norte's admin may serve. */
+const freshNorteCustomer = async () => {
+  const { customer } = await upsertPartnerCustomer(platform.services, `CARD-${unique()}`, {
+    firstName: 'Tarjeta',
+    lastName: 'Prueba',
+    zone: 'NORTE',
+  });
+  return Number(customer.id);
 };
 
 /** A valid purchase of a demo customer. */

@@ -5,14 +5,7 @@ import {
   rangeNumbers,
   type CardNumberProblem,
 } from '../cards/numbers';
-import {
-  Card,
-  CardBatch,
-  CardReport,
-  CardReportEvent,
-  type Customer,
-  User,
-} from '../db/models';
+import { Card, CardBatch, CardReport, CardReportEvent, type Customer, User } from '../db/models';
 import type { CardBlockReason } from '../db/models/card';
 import type { CardReportStatus } from '../db/models/cardReport';
 import { retryOnConflict } from '../db/retry';
@@ -26,13 +19,9 @@ import { recordAudit } from './audit';
 
 type Who = { actor: Actor; ip: string | null };
 
-/** Why a card cannot be activated or issued, each with its own id (422 unless said). */
+/** Why a card cannot be activated or issued: each its own id, all 422. */
 type CardError =
-  | CardNumberProblem
-  | 'card_not_found'
-  | 'card_already_assigned'
-  | 'card_blocked'
-  | 'card_inactive';
+  CardNumberProblem | 'card_not_found' | 'card_already_assigned' | 'card_blocked' | 'card_inactive';
 
 const cardErrorMessages: Record<CardError, string> = {
   card_format_invalid: 'El número de tarjeta debe tener 16 dígitos.',
@@ -147,12 +136,7 @@ export async function importCardStock(
 
   return retryOnConflict(() =>
     sequelize.transaction(async (transaction) => {
-      const existing = await existingNumbers(
-        services,
-        [...seen],
-        source === 'range',
-        transaction,
-      );
+      const existing = await existingNumbers(services, [...seen], source === 'range', transaction);
       const skipped: (Skipped & { path: string })[] = [];
       const fresh: string[] = [];
       entries.forEach((entry, index) => {

@@ -17,7 +17,11 @@ export interface CustomerSearch {
 
 const likePrefix = (text: string) => `${text.replace(/[!%_]/g, '!$&')}%`;
 
-/** What `q` means: an e-mail, a phone or card number, or words of a name (or an external id). */
+/**
+ * What `q` means once it is not an exact external id: an e-mail, a phone, or words of a name.
+ * Each is one indexed condition with no OR across indexes, so the database can either walk the
+ * name index in order or collect the few matches and sort them, whichever is cheaper.
+ */
 function textCondition(q: string): { sql: string; replacements: unknown[] } {
   if (q.includes('@')) {
     return { sql: "c.email LIKE ? ESCAPE '!'", replacements: [likePrefix(q.toLowerCase())] };
@@ -25,20 +29,22 @@ function textCondition(q: string): { sql: string; replacements: unknown[] } {
   const digits = q.replace(/[\s().+-]/g, '');
   if (/^\d{4,20}$/.test(digits)) {
     return {
-      sql: "(c.phone LIKE ? ESCAPE '!' OR c.phone LIKE ? ESCAPE '!' OR c.external_id = ?)",
-      replacements: [likePrefix(digits), likePrefix(`+${digits}`), q],
+      sql: "(c.phone LIKE ? ESCAPE '!' OR c.phone LIKE ? ESCAPE '!')",
+      replacements: [likePrefix(digits), likePrefix(`+${digits}`)],
     };
   }
   const words = foldText(q).split(' ').filter(Boolean).slice(0, 5);
-  // Nothing searchable typed (only symbols): only an exact external id can match.
-  if (words.length === 0) return { sql: 'c.external_id = ?', replacements: [q] };
+  // Nothing searchable typed (only symbols): nothing matches.
+  if (words.length === 0) return { sql: '1 = 0', replacements: [] };
   // Every word typed must start some word of the name, in any order.
-  const tokens = words.map(
-    () => "c.id IN (SELECT customer_id FROM customer_search_tokens WHERE token LIKE ? ESCAPE '!')",
-  );
   return {
-    sql: `((${tokens.join(' AND ')}) OR c.external_id = ?)`,
-    replacements: [...words.map(likePrefix), q],
+    sql: words
+      .map(
+        () =>
+          "c.id IN (SELECT customer_id FROM customer_search_tokens WHERE token LIKE ? ESCAPE '!')",
+      )
+      .join(' AND '),
+    replacements: words.map(likePrefix),
   };
 }
 
@@ -62,8 +68,18 @@ export async function searchCustomers(
   if (search.zoneId) add('c.zone_id = ?', search.zoneId);
   if (search.customerTypeId) add('c.customer_type_id = ?', search.customerTypeId);
   if (search.status) add('c.status = ?', search.status);
-  const text = search.q ? textCondition(search.q) : null;
-  if (text) add(text.sql, ...text.replacements);
+  if (search.q) {
+    // An exact external id wins: the partner's id is what a caller often reads out.
+    const [exact] = await sequelize.query<{ id: number | string }>(
+      `SELECT c.id FROM customers c WHERE c.external_id = ?${conditions.map((sql) => ` AND ${sql}`).join('')}`,
+      { replacements: [search.q, ...replacements], type: QueryTypes.SELECT },
+    );
+    if (exact) add('c.id = ?', Number(exact.id));
+    else {
+      const text = textCondition(search.q);
+      add(text.sql, ...text.replacements);
+    }
+  }
 
   const direction = search.order === 'desc' ? 'DESC' : 'ASC';
   const order =

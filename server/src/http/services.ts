@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Mailer } from '../mail/mailer';
 import type { ApiKeyAuthenticator } from '../integrations/apiKeys';
 import type { IngestQueue } from '../ledger/ingestQueue';
+import type { Realtime } from '../realtime';
 import type { RateLimiter } from './rateLimit';
 
 /** What route handlers and commands get from the app: built once in `createApp`. */
@@ -13,4 +14,5 @@ export interface Services {
   rateLimiter: RateLimiter;
   apiKeys: ApiKeyAuthenticator;
   ingest: IngestQueue;
+  realtime: Realtime;
 }

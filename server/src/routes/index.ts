@@ -3,7 +3,9 @@ import { apiKeyRoutes } from './apiKeys';
 import { auditRoutes } from './audit';
 import { customerRoutes } from './customers';
 import { authRoutes } from './auth';
+import { cardRoutes } from './cards';
 import { healthRoutes } from './health';
+import { myCardRoutes } from './me/cards';
 import { meProfileRoutes } from './me/profile';
 import { partnerRoutes } from './partner';
 import { userRoutes } from './users';
@@ -18,6 +20,8 @@ export const apiRoutes: readonly Route[] = [
   ...auditRoutes,
   ...apiKeyRoutes,
   ...partnerRoutes,
+  ...cardRoutes,
+  ...myCardRoutes,
   ...customerRoutes,
   ...meProfileRoutes,
 ];

@@ -87,6 +87,27 @@ export async function endSessions(
   });
 }
 
+/** The actor behind a session token, or null when it is unknown, expired or its user disabled. */
+export async function actorForToken(token: string): Promise<Actor | null> {
+  const session = await Session.findByPk(hashToken(token), {
+    include: [{ model: User, as: 'user' }],
+  });
+  const now = new Date();
+  if (!session?.user || session.expiresAt <= now || session.user.status !== 'active') {
+    if (session) await session.destroy();
+    return null;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) {
+    await Session.update({ lastSeenAt: now }, { where: { id: session.id } });
+  }
+  return {
+    userId: session.user.id,
+    role: session.user.role,
+    zoneId: session.user.zoneId,
+    session: { id: session.id, csrfToken: session.csrfToken },
+  };
+}
+
 /** Authentication: turns the session cookie into `req.actor` (or null) for every request. */
 export function authenticate(config: Config) {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -94,24 +115,8 @@ export function authenticate(config: Config) {
       req.actor = null;
       const presented = sessionToken(req);
       if (!presented) return next();
-      const session = await Session.findByPk(hashToken(presented.token), {
-        include: [{ model: User, as: 'user' }],
-      });
-      const now = new Date();
-      if (!session?.user || session.expiresAt <= now || session.user.status !== 'active') {
-        if (session) await session.destroy();
-        clearSessionCookie(res, config, presented.app);
-        return next();
-      }
-      if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) {
-        await Session.update({ lastSeenAt: now }, { where: { id: session.id } });
-      }
-      req.actor = {
-        userId: session.user.id,
-        role: session.user.role,
-        zoneId: session.user.zoneId,
-        session: { id: session.id, csrfToken: session.csrfToken },
-      };
+      req.actor = await actorForToken(presented.token);
+      if (!req.actor) clearSessionCookie(res, config, presented.app);
       next();
     } catch (err) {
       next(err);

@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { Op, QueryTypes } from 'sequelize';
 import {
   activateCard,
   cardReportsOf,
@@ -36,7 +36,7 @@ export const cardRoutes = [
         ...(q ? [contains(services.sequelize, 'Card.number', q)] : []),
       ];
       const { rows, count } = await Card.findAndCountAll({
-        where: { [Symbol.for('and')]: filters },
+        where: { [Op.and]: filters },
         include: [{ model: Customer, as: 'customer', attributes: ['id', 'firstName', 'lastName'] }],
         order: [['number', 'asc']],
         limit: query.pageSize,
@@ -52,14 +52,13 @@ export const cardRoutes = [
         number
       >;
       for (const row of grouped) counts[row.status] = Number(row.n);
-      const page: Page<ReturnType<typeof presentCard>> & { counts: Record<CardStatus, number> } =
-        {
-          items: rows.map(presentCard),
-          total: count,
-          page: query.page,
-          pageSize: query.pageSize,
-          counts,
-        };
+      const page: Page<ReturnType<typeof presentCard>> & { counts: Record<CardStatus, number> } = {
+        items: rows.map(presentCard),
+        total: count,
+        page: query.page,
+        pageSize: query.pageSize,
+        counts,
+      };
       return { body: page };
     },
   }),
@@ -127,12 +126,7 @@ export const cardRoutes = [
       const report = await reportCard(
         services,
         { actor, ip: req.ip ?? null },
-        {
-          customerId: params.id,
-          cardId: body.cardId,
-          kind: body.kind,
-          ...(body.note !== undefined && { note: body.note }),
-        },
+        { customerId: params.id, ...body },
       );
       return { status: 201, body: presentCardReport(report, true) };
     },
@@ -145,13 +139,12 @@ export const cardRoutes = [
     params: idParams,
     body: updateCardReportBody,
     async handler({ req, actor, params, body, services }) {
-      const report = await updateCardReport(services, { actor, ip: req.ip ?? null }, params.id, {
-        status: body.status,
-        ...(body.note !== undefined && { note: body.note }),
-        ...(body.replacementCardNumber !== undefined && {
-          replacementCardNumber: body.replacementCardNumber,
-        }),
-      });
+      const report = await updateCardReport(
+        services,
+        { actor, ip: req.ip ?? null },
+        params.id,
+        body,
+      );
       return { body: presentCardReport(report, true) };
     },
   }),

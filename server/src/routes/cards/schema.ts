@@ -40,12 +40,18 @@ export const importStockBody = z
     message: 'Envía un rango o una lista de números (uno de los dos).',
     path: ['range'],
   })
-  .refine((body) => !body.range || rangeFits(body.range.prefix, body.range.from, body.range.count), {
-    message: 'El rango no cabe en los 15 dígitos del número: usa un prefijo más corto o menos tarjetas.',
-    path: ['range', 'count'],
-  })
+  .refine(
+    (body) => !body.range || rangeFits(body.range.prefix, body.range.from, body.range.count),
+    {
+      message:
+        'El rango no cabe en los 15 dígitos del número: usa un prefijo más corto o menos tarjetas.',
+      path: ['range', 'count'],
+    },
+  )
   .transform((body) =>
-    body.range ? { name: body.name, range: body.range } : { name: body.name, numbers: body.numbers ?? [] },
+    body.range
+      ? { name: body.name, range: body.range }
+      : { name: body.name, numbers: body.numbers ?? [] },
   );
 
 export const listCardsQuery = z.strictObject({

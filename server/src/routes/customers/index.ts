@@ -68,6 +68,17 @@ export const customerRoutes = [
     body: adjustmentBody,
     async handler({ req, actor, params, body, services }) {
       const line = await adjustCustomerPoints(services, actor, req.ip ?? null, params.id, body);
+      services.realtime.pointsChanged({
+        customerId: params.id,
+        balance: line.balance,
+        line: {
+          kind: 'adjust',
+          points: line.points,
+          balance: line.balance,
+          transactionId: null,
+          note: body.reason,
+        },
+      });
       return { status: 201, body: line };
     },
   }),

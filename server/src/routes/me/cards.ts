@@ -43,7 +43,7 @@ export const myCardRoutes = [
       const report = await reportCard(
         services,
         { actor, ip: req.ip ?? null },
-        { customerId: null, kind: body.kind, ...(body.note !== undefined && { note: body.note }) },
+        { customerId: null, ...body },
       );
       return { status: 201, body: presentCardReport(report, false) };
     },

@@ -5,6 +5,7 @@ import type { PurchaseResult } from '../../ledger/purchases';
 import { postPurchases } from '../../ledger/purchases';
 import { reversePurchase } from '../../ledger/reversal';
 import { presentPartnerCustomer } from '../../presenters/partnerCustomer';
+import { earnedEvent } from '../../realtime';
 import type { Customer } from '../../db/models';
 import {
   batchBody,
@@ -111,11 +112,12 @@ export const partnerRoutes = [
     async handler({ body, partner, services }) {
       const parsed = body.transactions.map((item) => purchaseSchema.safeParse(item));
       const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
-      const { results } = await postPurchases(
+      const { results, lines } = await postPurchases(
         services.sequelize,
         valid,
         valid.map(() => partner.id),
       );
+      for (const line of lines) services.realtime.pointsChanged(earnedEvent(line));
       let next = 0;
       const items = parsed.map((p, index) => {
         if (!p.success) {
@@ -157,7 +159,20 @@ export const partnerRoutes = [
     access: 'partner:transactions.write',
     params: transactionParams,
     async handler({ params, services }) {
-      const { receipt } = await reversePurchase(services.sequelize, params.id);
+      const { receipt, customerId, line } = await reversePurchase(services.sequelize, params.id);
+      if (line) {
+        services.realtime.pointsChanged({
+          customerId,
+          balance: line.balance,
+          line: {
+            kind: 'reverse',
+            points: line.points,
+            balance: line.balance,
+            transactionId: params.id,
+            note: null,
+          },
+        });
+      }
       return { body: receipt };
     },
   }),

@@ -1,0 +1,143 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoExternalId } from '@lealtad/migrations';
+import { createApiKey } from '@lealtad/server/commands/apiKeys';
+import { Customer } from '@lealtad/server/db/models/index';
+import { actorOf } from '@lealtad/server/policies/actor';
+import type { PointsChanged } from '@lealtad/server/realtime/index';
+import { createPlatform, demo, type Platform } from '../helpers/platform';
+
+let platform: Platform;
+let server: Server;
+let url: string;
+let key: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  platform = await createPlatform();
+  server = await new Promise<Server>((resolve) => {
+    const listening = platform.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  platform.services.realtime.attach(server);
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ key } = await createApiKey(
+    platform.services,
+    actorOf({ id: 1, role: 'superadmin', zoneId: null }),
+    null,
+    {
+      name: 'POS',
+      scopes: ['transactions.write'],
+    },
+  ));
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await platform.services.realtime.close();
+  await platform.close();
+});
+
+/** Signs in over HTTP and opens a socket with the session cookie, as the web apps do. */
+async function connect(email: string, app: 'studio' | 'portal'): Promise<Socket> {
+  const login = await request(url)
+    .post('/api/auth/login')
+    .send({ email, password: platform.password, app });
+  const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+  const socket = io(url, {
+    auth: { app },
+    extraHeaders: { cookie },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+const nextEvent = (socket: Socket) =>
+  new Promise<PointsChanged>((resolve) => socket.once('points:changed', resolve));
+
+const silence = (socket: Socket, ms = 300) =>
+  new Promise<PointsChanged | null>((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    socket.once('points:changed', (event: PointsChanged) => {
+      clearTimeout(timer);
+      resolve(event);
+    });
+  });
+
+const purchase = (id: string, customer: number, amount: number) =>
+  request(url)
+    .post('/api/v1/transactions')
+    .set('Authorization', `Bearer ${key}`)
+    .send({
+      id,
+      customerExternalId: demoExternalId(customer),
+      amount,
+      currency: 'MXN',
+      occurredAt: new Date().toISOString(),
+      storeId: 'T1',
+      category: 'ropa',
+    });
+
+describe('points:changed over socket.io', () => {
+  it('reaches the customer’s portal and the staff watching that customer, after the commit', async () => {
+    const portal = await connect(demo.customer(1), 'portal');
+    const callcenter = await connect(demo.callcenter, 'studio');
+    const customerId = Number((await Customer.findOne({ where: { email: demo.customer(1) } }))?.id);
+    const watched = await callcenter.emitWithAck('customer:watch', customerId);
+    expect(watched).toEqual({ ok: true });
+
+    const [forPortal, forStaff, res] = await Promise.all([
+      nextEvent(portal),
+      nextEvent(callcenter),
+      purchase('RT-1', 1, 45_000),
+    ]);
+    expect(res.status).toBe(201);
+    const expected = {
+      customerId,
+      balance: res.body.balance,
+      line: {
+        kind: 'earn',
+        points: 45,
+        balance: res.body.balance,
+        transactionId: 'RT-1',
+        note: null,
+      },
+    };
+    expect(forPortal).toEqual(expected);
+    expect(forStaff).toEqual(expected);
+    // The balance the event carries is already committed.
+    expect((await Customer.findByPk(customerId))?.balance).toBe(res.body.balance);
+  });
+
+  it('does not tell other customers, nor admins of another zone', async () => {
+    const other = await connect(demo.customer(2), 'portal');
+    const adminSur = await connect(demo.adminSur, 'studio');
+    const customerId = Number((await Customer.findOne({ where: { email: demo.customer(1) } }))?.id);
+    expect(await adminSur.emitWithAck('customer:watch', customerId)).toEqual({ ok: false });
+    const [toOther, toAdmin] = await Promise.all([
+      silence(other),
+      silence(adminSur),
+      purchase('RT-2', 1, 10_000),
+    ]);
+    expect(toOther).toBeNull();
+    expect(toAdmin).toBeNull();
+  });
+
+  it('refuses a socket without a session', async () => {
+    const socket = io(url, {
+      auth: { app: 'portal' },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    sockets.push(socket);
+    const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    expect(error.message).toBe('unauthenticated');
+  });
+});
