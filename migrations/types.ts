@@ -17,6 +17,8 @@ export interface SeedContext {
   hashPassword: (password: string) => Promise<string>;
   /** Credits purchases through the platform's ledger, as the partner feed would. */
   recordPurchases: (purchases: DemoPurchase[]) => Promise<void>;
+  /** Card numbers of a range, with their check digits. */
+  cardNumbers: (prefix: string, from: number, count: number) => string[];
   /** Builds the search index of these customers from their names. */
   indexCustomers: (customerIds: number[], transaction: Transaction) => Promise<void>;
   log: (line: string) => void;

@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { SeedContext } from '../types';
 import { firstNames, lastNames } from './names';
 
@@ -74,7 +74,7 @@ const chunk = <T>(items: T[], size: number): T[][] =>
  * All demo accounts share one password, hashed once.
  */
 export async function seedDemo(
-  { sequelize, hashPassword, recordPurchases, indexCustomers, log }: SeedContext,
+  { sequelize, hashPassword, recordPurchases, indexCustomers, cardNumbers, log }: SeedContext,
   options: { password: string; customerCount: number },
 ): Promise<boolean> {
   const [marker] = await sequelize.query<{ id: number }>('SELECT id FROM users WHERE email = ?', {
@@ -211,7 +211,62 @@ export async function seedDemo(
       customerIds.map((row) => Number(row.id)),
       transaction,
     );
+    await seedCards(options.customerCount, transaction);
   });
+  /**
+   * Card stock for every customer plus fifty spare, demo prefix 6011. Nine in ten customers
+   * carry their card active; the rest have none yet, to try activation with the spares.
+   */
+  async function seedCards(customerCount: number, transaction: Transaction) {
+    const numbers = cardNumbers('6011', 1, customerCount + 50);
+    await qi.bulkInsert(
+      'card_batches',
+      [
+        {
+          name: 'Demostración',
+          source: 'range',
+          card_count: numbers.length,
+          created_by: null,
+          created_at: now,
+        },
+      ],
+      { transaction },
+    );
+    const [batch] = await sequelize.query<{ id: number }>(
+      'SELECT MAX(id) AS id FROM card_batches',
+      {
+        type: QueryTypes.SELECT,
+        transaction,
+      },
+    );
+    const customerIdByEmail = new Map(
+      (
+        await sequelize.query<{ id: number; email: string }>('SELECT id, email FROM customers', {
+          type: QueryTypes.SELECT,
+          transaction,
+        })
+      ).map((row) => [row.email, Number(row.id)]),
+    );
+    const rows = numbers.map((number, i) => {
+      const n = i + 1;
+      const customerId =
+        n <= customerCount && n % 10 !== 0
+          ? customerIdByEmail.get(demoCustomerEmail(n))
+          : undefined;
+      return {
+        number,
+        status: customerId ? 'active' : 'available',
+        batch_id: batch?.id ?? null,
+        customer_id: customerId ?? null,
+        assigned_at: customerId ? now : null,
+        activated_at: customerId ? now : null,
+        created_at: now,
+        updated_at: now,
+      };
+    });
+    for (const part of chunk(rows, 500)) await qi.bulkInsert('cards', part, { transaction });
+  }
+
   // Some history: up to six purchases per customer over the last half year, through the ledger.
   const day = 86_400_000;
   const purchases = customersFor(options.customerCount).flatMap((n) =>

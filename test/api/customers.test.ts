@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCheckDigit } from '@lealtad/server/cards/luhn';
 import { Customer } from '@lealtad/server/db/models/index';
 import { expirePoints } from '@lealtad/server/jobs/expirePoints';
 import { postPurchases } from '@lealtad/server/ledger/purchases';
@@ -105,6 +106,13 @@ describe('customer search', () => {
     expect(names(await search(callcenter, { q: 'JOSE.PN@' }))).toEqual(['José Pérez Núñez']);
     expect(names(await search(callcenter, { q: '52 81 5555 0101' }))).toEqual(['José Pérez Núñez']);
     expect(names(await search(callcenter, { q: '8155550202' }))).toEqual(['Ximena Peña Ibáñez']);
+    const number = withCheckDigit('601199000000003');
+    const card = `${number.slice(0, 4)} ${number.slice(4, 8)} ${number.slice(8, 12)} ${number.slice(12)}`;
+    await platform.sequelize.query(
+      "INSERT INTO cards (number, status, customer_id, created_at, updated_at) VALUES (?, 'active', ?, ?, ?)",
+      { replacements: [number, await customerId('jose.pn@example.com'), new Date(), new Date()] },
+    );
+    expect(names(await search(callcenter, { q: card }))).toEqual(['José Pérez Núñez']);
     const byExternal = await search(callcenter, { q: 'DEMO-000001' });
     expect(byExternal.body.items.map((c: { externalId: string }) => c.externalId)).toEqual([
       'DEMO-000001',

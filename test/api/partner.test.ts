@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoExternalId } from '@lealtad/migrations';
 import { createApiKey } from '@lealtad/server/commands/apiKeys';
 import { Customer } from '@lealtad/server/db/models/index';
+import { withCheckDigit } from '@lealtad/server/cards/luhn';
 import { consumeLots } from '@lealtad/server/ledger/lots';
 import { actorOf } from '@lealtad/server/policies/actor';
 import {
@@ -149,6 +150,39 @@ describe('purchases', () => {
     expect(responses.filter((r) => r.status === 200)).toHaveLength(200);
     const after = await Promise.all(customers.map(balanceOf));
     after.forEach((balance, i) => expect(balance).toBe((before[i] ?? 0) + 50 * 10));
+  });
+
+  it('finds the buyer by an active card number, and refuses a blocked or unknown card', async () => {
+    const customer = await Customer.findOne({ where: { externalId: demoExternalId(6) } });
+    const active = withCheckDigit('601199000000001');
+    const blocked = withCheckDigit('601199000000002');
+    for (const [number, status] of [
+      [active, 'active'],
+      [blocked, 'blocked'],
+    ]) {
+      await platform.sequelize.query(
+        'INSERT INTO cards (number, status, customer_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+        { replacements: [number, status, customer?.id, new Date(), new Date()] },
+      );
+    }
+    const before = customer?.balance ?? 0;
+    const grouped = `${active.slice(0, 4)} ${active.slice(4, 8)}-${active.slice(8, 12)} ${active.slice(12)}`;
+    const byCard: Record<string, unknown> = purchase({ amount: 30_000 });
+    delete byCard.customerExternalId;
+    const res = await v1('post', '/api/v1/transactions').send({ ...byCard, cardNumber: grouped });
+    expect(res.status).toBe(201);
+    expect(await balanceOf(demoExternalId(6))).toBe(before + 30);
+    const refused = await v1('post', '/api/v1/transactions').send({
+      ...byCard,
+      id: `${String(byCard.id)}-b`,
+      cardNumber: blocked,
+    });
+    expect([refused.status, refused.body.error.id]).toEqual([404, 'card_not_found']);
+    const both = await v1('post', '/api/v1/transactions').send({
+      ...purchase(),
+      cardNumber: active,
+    });
+    expect([both.status, both.body.error.id]).toEqual([400, 'validation_failed']);
   });
 
   it('refuses unknown customers, other currencies, future dates and unknown fields', async () => {

@@ -139,7 +139,8 @@ export async function adjustCustomerPoints(
   id: number,
   input: { points: number; reason: string },
 ): Promise<AdjustedLine> {
-  const limits: Record<string, number> = (await getSettings(services.sequelize)).adjustmentLimits;
+  const settings = await getSettings(services.sequelize);
+  const limits: Record<string, number> = settings.adjustmentLimits;
   const limit = limits[actor.role] ?? 0;
   if (Math.abs(input.points) > limit) {
     throw new AppError(
@@ -158,6 +159,7 @@ export async function adjustCustomerPoints(
         note: input.reason,
         actorUserId: actor.userId,
       },
+      settings,
       transaction,
     );
     await recordAudit(

@@ -2,6 +2,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { Customer, CustomerType, Zone } from '../db/models';
 import type { Actor } from '../policies/actor';
 import { zoneFilter } from '../policies/scope';
+import { normalizeCardNumber } from '../cards/numbers';
 import { foldText } from './searchIndex';
 
 export interface CustomerSearch {
@@ -69,10 +70,15 @@ export async function searchCustomers(
   if (search.customerTypeId) add('c.customer_type_id = ?', search.customerTypeId);
   if (search.status) add('c.status = ?', search.status);
   if (search.q) {
-    // An exact external id wins: the partner's id is what a caller often reads out.
+    // An exact external id or card number wins: it is what a caller often reads out.
+    const scopeSql = conditions.map((sql) => ` AND ${sql}`).join('');
     const [exact] = await sequelize.query<{ id: number | string }>(
-      `SELECT c.id FROM customers c WHERE c.external_id = ?${conditions.map((sql) => ` AND ${sql}`).join('')}`,
-      { replacements: [search.q, ...replacements], type: QueryTypes.SELECT },
+      `SELECT c.id FROM customers c WHERE c.external_id = ?${scopeSql}
+       UNION SELECT c.id FROM cards k JOIN customers c ON c.id = k.customer_id WHERE k.number = ?${scopeSql}`,
+      {
+        replacements: [search.q, ...replacements, normalizeCardNumber(search.q), ...replacements],
+        type: QueryTypes.SELECT,
+      },
     );
     if (exact) add('c.id = ?', Number(exact.id));
     else {

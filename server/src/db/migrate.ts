@@ -8,6 +8,7 @@ import {
 import type { Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { Config } from '../config';
+import { rangeNumbers } from '../cards/numbers';
 import { indexCustomerNames } from '../customers/searchIndex';
 import { postPurchases } from '../ledger/purchases';
 import { hashPassword } from '../security/password';
@@ -39,6 +40,7 @@ export async function runSeeds(
     sequelize,
     hashPassword,
     log,
+    cardNumbers: rangeNumbers,
     indexCustomers: (customerIds, transaction) =>
       indexCustomerNames(sequelize, customerIds, transaction),
     recordPurchases: async (purchases) => {

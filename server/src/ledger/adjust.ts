@@ -1,7 +1,7 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { insertRows } from '../db/rows';
 import { AppError } from '../errors';
-import { getSettings } from '../settings';
+import type { Settings } from '../settings';
 import { consumeLots, lockBalance } from './lots';
 import { addMonths } from './time';
 
@@ -11,15 +11,16 @@ export interface AdjustedLine {
 }
 
 /**
- * Adds or takes points by hand, inside the caller's transaction. Added points form a lot with
+ * Adds or takes points by hand, inside the caller's transaction (settings are read before it:
+ * a query outside the transaction would wait for a second pool connection while holding one). Added points form a lot with
  * the usual expiry; taken points come from the soonest-expiring lots and never overdraw.
  */
 export async function adjustBalance(
   sequelize: Sequelize,
   input: { customerId: number; points: number; note: string; actorUserId: number },
+  settings: Settings,
   transaction: Transaction,
 ): Promise<AdjustedLine> {
-  const settings = await getSettings(sequelize);
   const balance = await lockBalance(sequelize, input.customerId, transaction);
   if (balance === null) throw new AppError(404, 'not_found', 'El cliente no existe.');
   const now = new Date();

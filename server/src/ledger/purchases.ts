@@ -9,7 +9,9 @@ import { addMonths } from './time';
 /** A purchase as the partner feed sends it, validated. */
 export interface PurchaseInput {
   id: string;
-  customerExternalId: string;
+  /** Who bought: the partner's customer id, or the number of the customer's active card. */
+  customerExternalId?: string;
+  cardNumber?: string;
   /** Integer minor units (cents). */
   amount: number;
   currency: string;
@@ -47,7 +49,8 @@ const failure = (status: 404 | 409 | 422, id: string, message: string): Purchase
 export function payloadHash(purchase: PurchaseInput): string {
   const canonical = JSON.stringify([
     purchase.id,
-    purchase.customerExternalId,
+    purchase.customerExternalId ?? null,
+    purchase.cardNumber ?? null,
     purchase.amount,
     purchase.currency,
     purchase.occurredAt.toISOString(),
@@ -95,11 +98,7 @@ export async function postPurchases(
         [...new Set(purchases.map((p) => p.id))],
         transaction,
       );
-      const customers = await lockCustomers(
-        sequelize,
-        [...new Set(purchases.map((p) => p.customerExternalId))],
-        transaction,
-      );
+      const customers = await lockCustomers(sequelize, purchases, transaction);
 
       const results: (PurchaseResult | null)[] = purchases.map(() => null);
       const firstInBatch = new Map<string, number>();
@@ -138,13 +137,11 @@ export async function postPurchases(
           }
           return;
         }
-        const customer = customers.get(purchase.customerExternalId);
+        const customer = customers.get(buyerKey(purchase));
         if (!customer) {
-          results[index] = failure(
-            404,
-            'customer_not_found',
-            'No existe un cliente con ese id externo.',
-          );
+          results[index] = purchase.cardNumber
+            ? failure(404, 'card_not_found', 'No hay una tarjeta activa con ese número.')
+            : failure(404, 'customer_not_found', 'No existe un cliente con ese id externo.');
           return;
         }
         if (customer.status !== 'active') {
@@ -345,24 +342,51 @@ interface LockedCustomer {
   original: number;
 }
 
-/** Reads and locks the batch's customers (in index order on every server, so no deadlock cycles). */
+const buyerKey = (purchase: PurchaseInput) =>
+  purchase.cardNumber ? `card:${purchase.cardNumber}` : `customer:${purchase.customerExternalId}`;
+
+/**
+ * Finds the batch's buyers by external id or active card, then reads and locks their rows in
+ * primary-key order, the order every ledger write locks customers in (no deadlock cycles).
+ * Two keys of one customer share one entry, so its balance adds up across both.
+ */
 async function lockCustomers(
   sequelize: Sequelize,
-  externalIds: string[],
+  purchases: readonly PurchaseInput[],
   transaction: Transaction,
-) {
+): Promise<Map<string, LockedCustomer>> {
+  const externalIds = [
+    ...new Set(purchases.flatMap((p) => (p.cardNumber ? [] : [p.customerExternalId ?? '']))),
+  ];
+  const cardNumbers = [...new Set(purchases.flatMap((p) => (p.cardNumber ? [p.cardNumber] : [])))];
+  const byKey = new Map<string, number>();
+  if (externalIds.length > 0) {
+    const rows = await sequelize.query<{ id: number | string; external_id: string }>(
+      'SELECT id, external_id FROM customers WHERE external_id IN (?)',
+      { replacements: [externalIds], type: QueryTypes.SELECT, transaction },
+    );
+    for (const row of rows) byKey.set(`customer:${row.external_id}`, Number(row.id));
+  }
+  if (cardNumbers.length > 0) {
+    const rows = await sequelize.query<{ customer_id: number | string; number: string }>(
+      "SELECT customer_id, number FROM cards WHERE number IN (?) AND status = 'active' AND customer_id IS NOT NULL",
+      { replacements: [cardNumbers], type: QueryTypes.SELECT, transaction },
+    );
+    for (const row of rows) byKey.set(`card:${row.number}`, Number(row.customer_id));
+  }
+  const ids = [...new Set(byKey.values())];
+  if (ids.length === 0) return new Map();
   const rows = await sequelize.query<{
     id: number | string;
-    external_id: string;
     status: string;
     balance: number | string;
   }>(
-    `SELECT id, external_id, status, balance FROM customers WHERE external_id IN (?) ORDER BY external_id${forUpdate(sequelize)}`,
-    { replacements: [externalIds], type: QueryTypes.SELECT, transaction },
+    `SELECT id, status, balance FROM customers WHERE id IN (?) ORDER BY id${forUpdate(sequelize)}`,
+    { replacements: [ids], type: QueryTypes.SELECT, transaction },
   );
-  return new Map<string, LockedCustomer>(
+  const locked = new Map(
     rows.map((row) => [
-      row.external_id,
+      Number(row.id),
       {
         id: Number(row.id),
         status: row.status,
@@ -370,6 +394,12 @@ async function lockCustomers(
         original: Number(row.balance),
       },
     ]),
+  );
+  return new Map(
+    [...byKey].flatMap(([key, id]) => {
+      const customer = locked.get(id);
+      return customer ? [[key, customer] as const] : [];
+    }),
   );
 }
 
@@ -391,7 +421,7 @@ async function setBalances(
   customers: Map<string, LockedCustomer>,
   transaction: Transaction,
 ) {
-  const changed = [...customers.values()].filter((c) => c.balance !== c.original);
+  const changed = [...new Set(customers.values())].filter((c) => c.balance !== c.original);
   if (changed.length === 0) return;
   await sequelize.query(
     `UPDATE customers SET balance = CASE id ${changed.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,

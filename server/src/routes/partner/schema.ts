@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeCardNumber } from '../../cards/numbers';
 import { email, phone } from '../schemas';
 
 const externalId = z
@@ -61,31 +62,41 @@ export const ledgerQuery = z.strictObject({
 });
 
 /** A purchase from the partner feed. Amounts are integer cents. */
-export const purchaseSchema = z.strictObject({
-  id: externalId,
-  customerExternalId: externalId,
-  amount: z.number().int().min(0).max(100_000_000_00),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Moneda en ISO 4217, por ejemplo MXN.'),
-  occurredAt: z.iso
-    .datetime({ offset: true })
-    .transform((value) => new Date(value))
-    .refine(
-      (date) => date.getTime() <= Date.now() + 5 * 60_000,
-      'La fecha no puede estar en el futuro.',
-    ),
-  storeId: text(64),
-  category: text(64),
-  items: z
-    .array(
-      z.strictObject({
-        sku: text(64),
-        quantity: z.number().int().min(1).max(100_000),
-        amount: z.number().int().min(0).max(100_000_000_00),
-      }),
-    )
-    .max(500)
-    .optional(),
-});
+export const purchaseSchema = z
+  .strictObject({
+    id: externalId,
+    customerExternalId: externalId.optional(),
+    cardNumber: z
+      .string()
+      .transform(normalizeCardNumber)
+      .pipe(z.string().regex(/^\d{16}$/, 'El número de tarjeta lleva 16 dígitos.'))
+      .optional(),
+    amount: z.number().int().min(0).max(100_000_000_00),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'Moneda en ISO 4217, por ejemplo MXN.'),
+    occurredAt: z.iso
+      .datetime({ offset: true })
+      .transform((value) => new Date(value))
+      .refine(
+        (date) => date.getTime() <= Date.now() + 5 * 60_000,
+        'La fecha no puede estar en el futuro.',
+      ),
+    storeId: text(64),
+    category: text(64),
+    items: z
+      .array(
+        z.strictObject({
+          sku: text(64),
+          quantity: z.number().int().min(1).max(100_000),
+          amount: z.number().int().min(0).max(100_000_000_00),
+        }),
+      )
+      .max(500)
+      .optional(),
+  })
+  .refine((p) => (p.customerExternalId === undefined) !== (p.cardNumber === undefined), {
+    message: 'Indica customerExternalId o cardNumber (uno de los dos).',
+    path: ['customerExternalId'],
+  });
 
 export const batchBody = z.strictObject({
   // Items are validated one by one, so one bad item does not refuse the others.
