@@ -13,13 +13,14 @@ import { zoneRoutes } from './zones';
 
 /** The route table: every API route, each with its access rule. Tests walk it. */
 export const apiRoutes: readonly Route[] = [
+  // The partner feed is the hot path: its routes are matched first.
+  ...partnerRoutes,
   ...healthRoutes,
   ...authRoutes,
   ...userRoutes,
   ...zoneRoutes,
   ...auditRoutes,
   ...apiKeyRoutes,
-  ...partnerRoutes,
   ...cardRoutes,
   ...myCardRoutes,
   ...customerRoutes,
