@@ -5,6 +5,7 @@ import { createApp, createServices } from './app';
 import type { Config } from './config';
 import { connectDatabase } from './db';
 import { runMigrations, runSeeds } from './db/migrate';
+import { updateConsumptionLevels } from './jobs/consumptionLevels';
 import { expirePoints } from './jobs/expirePoints';
 import { purgeExpired } from './jobs/purgeExpired';
 import { every } from './jobs/schedule';
@@ -48,6 +49,7 @@ export async function startServer(
   const stopJobs = [
     every('purgar sesiones', 3_600_000, () => purgeExpired(), log),
     every('vencer puntos', 24 * 3_600_000, () => expirePoints(sequelize), log),
+    every('nivel de consumo', 24 * 3_600_000, () => updateConsumptionLevels(sequelize), log),
   ];
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (err?: Error) =>

@@ -15,6 +15,17 @@ export const settingsSchema = z.object({
   }),
   /** The one currency purchases are accepted in. */
   currency: z.string().regex(/^[A-Z]{3}$/),
+  /** Consumption level: spend (cents) over the last `windowMonths` from which a customer is medio / alto. */
+  consumptionLevels: z
+    .strictObject({
+      windowMonths: z.number().int().min(1).max(60),
+      medioFromCents: z.number().int().min(1),
+      altoFromCents: z.number().int().min(1),
+    })
+    .refine(
+      (levels) => levels.altoFromCents > levels.medioFromCents,
+      'alto debe empezar arriba de medio',
+    ),
   /** Largest manual adjustment, in points either way, each staff role may make. */
   adjustmentLimits: z.strictObject({
     superadmin: z.number().int().min(0),
@@ -30,6 +41,7 @@ export const defaultSettings: Settings = {
   pointsExpiryMonths: 12,
   baseEarnRate: { points: 1, perAmountCents: 1000 },
   currency: 'MXN',
+  consumptionLevels: { windowMonths: 6, medioFromCents: 200_000, altoFromCents: 1_000_000 },
   adjustmentLimits: { superadmin: 100_000, admin: 10_000, callcenter: 1_000 },
 };
 

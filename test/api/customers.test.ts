@@ -1,9 +1,13 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '@lealtad/server/cards/luhn';
+import { createApiKey } from '@lealtad/server/commands/apiKeys';
 import { Customer } from '@lealtad/server/db/models/index';
+import { updateConsumptionLevels } from '@lealtad/server/jobs/consumptionLevels';
 import { expirePoints } from '@lealtad/server/jobs/expirePoints';
 import { postPurchases } from '@lealtad/server/ledger/purchases';
+import { reversePurchase } from '@lealtad/server/ledger/reversal';
+import { actorOf } from '@lealtad/server/policies/actor';
 import { clearSettingsCache } from '@lealtad/server/settings';
 import {
   countRows,
@@ -36,8 +40,6 @@ async function newCustomer(
   zone = 'NORTE',
   extra: Record<string, unknown> = {},
 ) {
-  const { createApiKey } = await import('@lealtad/server/commands/apiKeys');
-  const { actorOf } = await import('@lealtad/server/policies/actor');
   const { key } = await createApiKey(
     platform.services,
     actorOf({ id: 1, role: 'superadmin', zoneId: null }),
@@ -274,6 +276,31 @@ describe('statement and adjustments', () => {
     ).toBe(true);
     expect((await Customer.findByPk(id))?.balance).toBe(1_000 - 7 * 142);
     expect(await ledgerInconsistencies(platform.sequelize)).toEqual([]);
+  });
+});
+
+describe('consumption level', () => {
+  it('derives bajo / medio / alto from spend in the window, leaving out old and reversed purchases', async () => {
+    const low = await newCustomer('Nivel', 'Bajo');
+    const mid = await newCustomer('Nivel', 'Medio');
+    const high = await newCustomer('Nivel', 'Alto');
+    const old = new Date(Date.now() - 400 * 86_400_000);
+    await earn(low.externalId, 5_000_000, old); // $50,000 a year ago: outside the 6-month window
+    await earn(mid.externalId, 250_000);
+    await earn(high.externalId, 600_000);
+    await earn(high.externalId, 600_000);
+    const reversed = await earn(mid.externalId, 2_000_000);
+    const reversedId = reversed && 'receipt' in reversed ? reversed.receipt.transactionId : '';
+    await reversePurchase(platform.sequelize, reversedId);
+    const { changed } = await updateConsumptionLevels(platform.sequelize);
+    expect(changed).toBeGreaterThanOrEqual(3);
+    const levelOf = async (id: number) => (await Customer.findByPk(id))?.consumptionLevel;
+    expect([await levelOf(low.id), await levelOf(mid.id), await levelOf(high.id)]).toEqual([
+      'bajo',
+      'medio',
+      'alto',
+    ]);
+    expect((await updateConsumptionLevels(platform.sequelize)).changed).toBe(0);
   });
 });
 
