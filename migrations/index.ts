@@ -7,6 +7,7 @@ import type { Migration } from './types';
 export type { Migration, MigrationContext, SeedContext } from './types';
 export { seedRequired } from './seeds';
 export { seedDemo, demoAccounts, demoExternalId } from './demo';
+export { firstNames, lastNames } from './demo/names';
 
 /** Every schema change, in order. A landed migration is never edited: add a new one. */
 export const migrations: readonly Migration[] = [
