@@ -5,8 +5,11 @@ import { ResetPasswordPage } from '@lealtad/studio/shared/auth/ResetPasswordPage
 import { SignInPage } from '@lealtad/studio/shared/auth/SignInPage.tsx';
 import { RequireSession } from '@lealtad/studio/shared/session.tsx';
 import { NotFound } from '@lealtad/studio/shared/ui/FullPage.tsx';
+import { CardPage } from './CardPage';
 import { HomePage } from './HomePage';
+import { MovementsPage } from './MovementsPage';
 import { PortalLayout } from './PortalLayout';
+import { ProfilePage } from './ProfilePage';
 
 export function App() {
   return (
@@ -22,6 +25,9 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="movements" element={<MovementsPage />} />
+        <Route path="card" element={<CardPage />} />
+        <Route path="profile" element={<ProfilePage />} />
         <Route path="password" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -1,4 +1,5 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { errorMessage } from '@lealtad/studio/shared/errors.ts';
 import { useLocale } from '@lealtad/studio/shared/i18n.tsx';
 import { useSharedT } from '@lealtad/studio/shared/messages.ts';
@@ -8,12 +9,31 @@ import { BrandMark } from '@lealtad/studio/shared/ui/BrandMark.tsx';
 import { Button } from '@lealtad/studio/shared/ui/Button.tsx';
 import { LanguageSwitch } from '@lealtad/studio/shared/ui/LanguageSwitch.tsx';
 import { useT } from './messages';
+import type { PortalKey } from './messages';
+import { ProfileProvider } from './profile';
+
+const sections: readonly { to: string; label: PortalKey }[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/movements', label: 'nav.movements' },
+  { to: '/card', label: 'nav.card' },
+  { to: '/profile', label: 'nav.profile' },
+  { to: '/password', label: 'nav.password' },
+];
 
 export function PortalLayout() {
   const { signOut, pending, error } = useSignOut();
   const t = useT();
   const st = useSharedT();
   const { locale } = useLocale();
+  const nav = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+
+  // On a phone the sections scroll sideways: keep the current one in view.
+  useEffect(() => {
+    nav.current
+      ?.querySelector('[aria-current="page"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
 
   return (
     <div className="portal">
@@ -33,18 +53,24 @@ export function PortalLayout() {
             </Button>
           </div>
         </div>
-        <nav className="portal__nav" aria-label={t('nav.main')}>
-          <NavLink to="/" end className="portal__tab">
-            {t('nav.home')}
-          </NavLink>
-          <NavLink to="/password" className="portal__tab">
-            {t('nav.password')}
-          </NavLink>
+        <nav className="portal__nav" aria-label={t('nav.main')} ref={nav}>
+          {sections.map((section) => (
+            <NavLink
+              key={section.to}
+              to={section.to}
+              end={section.to === '/'}
+              className="portal__tab"
+            >
+              {t(section.label)}
+            </NavLink>
+          ))}
         </nav>
       </header>
       <main className="portal__main" id="main" tabIndex={-1}>
         {error !== null && <Alert tone="error">{errorMessage(error, locale)}</Alert>}
-        <Outlet />
+        <ProfileProvider>
+          <Outlet />
+        </ProfileProvider>
       </main>
     </div>
   );

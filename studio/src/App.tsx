@@ -8,6 +8,9 @@ import { NotFound } from './shared/ui/FullPage';
 import { RequirePermission } from './access';
 import { StudioLayout } from './layout/StudioLayout';
 import { AuditPage } from './pages/audit/AuditPage';
+import { CardsPage } from './pages/cards/CardsPage';
+import { CustomerPage } from './pages/customers/CustomerPage';
+import { CustomersPage } from './pages/customers/CustomersPage';
 import { HomePage } from './pages/HomePage';
 import { UserPage } from './pages/users/UserPage';
 import { UsersPage } from './pages/users/UsersPage';
@@ -26,6 +29,30 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route
+          path="customers"
+          element={
+            <RequirePermission permission="customers.read">
+              <CustomersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="customers/:id"
+          element={
+            <RequirePermission permission="customers.read">
+              <CustomerPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="cards"
+          element={
+            <RequirePermission permission="cards.manage">
+              <CardsPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="accounts"
           element={

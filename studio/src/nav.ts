@@ -1,6 +1,6 @@
 import { can } from '@lealtad/server/permissions';
 import type { Permission, Role } from '@lealtad/server/permissions';
-import type { IconName } from './icons';
+import type { IconName } from './shared/ui/Icon';
 import type { StudioKey } from './messages';
 
 export interface NavItem {
@@ -19,6 +19,13 @@ export interface NavGroup {
 /** Only sections that exist; new ones are added here with the permission that opens them. */
 const navigation: readonly NavGroup[] = [
   { items: [{ to: '/', label: 'nav.home', icon: 'home' }] },
+  {
+    label: 'nav.groupProgram',
+    items: [
+      { to: '/customers', label: 'nav.customers', icon: 'user', permission: 'customers.read' },
+      { to: '/cards', label: 'nav.cards', icon: 'card', permission: 'cards.manage' },
+    ],
+  },
   {
     label: 'nav.groupAdmin',
     items: [

@@ -1,78 +1,25 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { screenshot } from './browser';
+import {
+  baseUrl,
+  demoPassword,
+  desktop,
+  fillSignIn,
+  navLink,
+  phone,
+  rowsWhen,
+  signIn,
+  texts,
+  useBrowser,
+} from './helpers';
+import type { App } from './helpers';
 
-const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
-const demoPassword = inject('demoPassword');
 
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 844 };
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh browser profile (no cookies, no saved language) per test. */
-async function openPage(viewport = desktop): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'es-MX' });
-  contexts.push(context);
-  return context.newPage();
-}
-
-type App = 'studio' | 'portal';
-
-async function fillSignIn(page: Page, app: App, email: string, password = demoPassword) {
-  await page.goto(`${baseUrl}/${app}/signin`);
-  await page.getByLabel('Correo electrónico').fill(email);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-}
-
-async function signIn(page: Page, app: App, email: string, password = demoPassword) {
-  await fillSignIn(page, app, email, password);
-  await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
-}
-
-const navLink = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name });
-
-async function texts(locator: Locator): Promise<string[]> {
-  return (await locator.allInnerTexts()).map((text) => text.trim());
-}
-
-/** The table's body rows as text, once `ready` holds for them (lists reload after each filter). */
-async function rowsWhen(
-  page: Page,
-  table: string,
-  ready: (rows: string[]) => boolean,
-): Promise<string[]> {
-  const rows = page.getByRole('table', { name: table }).locator('tbody > tr');
-  let last: string[] = [];
-  await expect
-    .poll(
-      async () => {
-        last = await texts(rows);
-        return ready(last);
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  return last;
-}
+const { newContext, openPage } = useBrowser();
 
 /**
  * The first new password-link mail to `to`, decoded from quoted-printable. Mails leave after the
@@ -133,21 +80,21 @@ describe('studio navigation by role', () => {
       shot: 'studio-home-superadmin',
       name: 'Sara Superadmin',
       role: 'Superadministrador',
-      nav: ['Inicio', 'Cuentas', 'Auditoría', 'Mi contraseña'],
+      nav: ['Inicio', 'Clientes', 'Tarjetas', 'Cuentas', 'Auditoría', 'Mi contraseña'],
     },
     {
       email: 'admin.norte@demo.lealtad.mx',
       shot: 'studio-home-admin-norte',
       name: 'Admin Norte',
       role: 'Administrador de zona',
-      nav: ['Inicio', 'Cuentas', 'Auditoría', 'Mi contraseña'],
+      nav: ['Inicio', 'Clientes', 'Cuentas', 'Auditoría', 'Mi contraseña'],
     },
     {
       email: 'callcenter@demo.lealtad.mx',
       shot: 'studio-home-callcenter',
       name: 'Carlos Call Center',
       role: 'Centro de atención',
-      nav: ['Inicio', 'Mi contraseña'],
+      nav: ['Inicio', 'Clientes', 'Mi contraseña'],
     },
     {
       email: 'marketing@demo.lealtad.mx',
@@ -170,11 +117,18 @@ describe('studio navigation by role', () => {
       // The home lists what the role can do, with a way into each section it may use.
       const home = page.locator('main');
       expect(await home.innerText()).toContain(account.role);
+      expect(await page.getByRole('link', { name: 'Ir a Clientes' }).count()).toBe(
+        account.nav.includes('Clientes') ? 1 : 0,
+      );
       if (!account.nav.includes('Cuentas')) {
         expect(await page.getByRole('link', { name: 'Ir a Cuentas' }).count()).toBe(0);
         // A section outside the role is refused in words, not shown.
         await page.goto(`${baseUrl}/studio/accounts`);
         await page.getByRole('heading', { name: 'No tienes acceso a esta sección' }).waitFor();
+        if (!account.nav.includes('Clientes')) {
+          await page.goto(`${baseUrl}/studio/customers`);
+          await page.getByRole('heading', { name: 'No tienes acceso a esta sección' }).waitFor();
+        }
         await page.goto(`${baseUrl}/studio/`);
         await page.getByRole('heading', { name: `Hola, ${account.name}` }).waitFor();
       }
@@ -440,8 +394,7 @@ describe('portal', () => {
 
 describe('one browser, both apps', () => {
   test('a staff session and a customer session live side by side', async () => {
-    const context = await browser.newContext({ viewport: desktop, locale: 'es-MX' });
-    contexts.push(context);
+    const context = await newContext(desktop);
     const studio = await context.newPage();
     await signIn(studio, 'studio', 'admin.norte@demo.lealtad.mx');
     await studio.getByRole('heading', { name: 'Hola, Admin Norte' }).waitFor();

@@ -9,7 +9,7 @@ import { BrandMark } from '../shared/ui/BrandMark';
 import { Button } from '../shared/ui/Button';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch';
 import { initials, roleKey, useAccess } from '../access';
-import { Icon } from '../icons';
+import { Icon } from '../shared/ui/Icon';
 import { useT } from '../messages';
 import { navigationFor } from '../nav';
 import './layout.css';

@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { assignableRoles } from '@lealtad/server/permissions';
 import { usePageTitle } from '../shared/hooks';
 import { initials, roleKey, useAccess } from '../access';
-import { Icon } from '../icons';
-import type { IconName } from '../icons';
+import { Icon } from '../shared/ui/Icon';
+import type { IconName } from '../shared/ui/Icon';
 import { useT } from '../messages';
 import './home.css';
 
@@ -26,6 +26,29 @@ export function HomePage() {
   const roles = assignableRoles[user.role].map((role) => t(roleKey(role))).join(', ');
 
   const capabilities: Capability[] = [];
+  if (can('customers.read')) {
+    const text = [
+      zoneScoped ? t('home.customers.readZone', { zone }) : t('home.customers.readAll'),
+      can('customers.write') && t('home.customers.write'),
+      can('ledger.adjust') && t('home.customers.adjust'),
+    ];
+    capabilities.push({
+      icon: 'user',
+      title: t('home.customers.title'),
+      text: text.filter(Boolean).join(' '),
+      to: '/customers',
+      action: t('home.customers.go'),
+    });
+  }
+  if (can('cards.manage')) {
+    capabilities.push({
+      icon: 'card',
+      title: t('home.cards.title'),
+      text: t('home.cards.text'),
+      to: '/cards',
+      action: t('home.cards.go'),
+    });
+  }
   if (can('users.read')) {
     const read = zoneScoped ? t('home.accounts.readZone', { zone }) : t('home.accounts.readAll');
     capabilities.push({

@@ -82,6 +82,188 @@ export interface PasswordLink {
   app: AppName;
 }
 
+/** A page of a list that does not count its matches: whether another page follows instead. */
+export interface OpenPage<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
+
+export const customerStatuses = ['active', 'inactive', 'blocked'] as const;
+export type CustomerStatus = (typeof customerStatuses)[number];
+
+export interface CustomerType {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** A program customer, as staff and the customer itself read it. `balance` is in points. */
+export interface Customer {
+  id: number;
+  externalId: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  /** yyyy-mm-dd */
+  birthDate: string | null;
+  customerType: CustomerType | null;
+  zone: ZoneRef;
+  state: string | null;
+  city: string | null;
+  postalCode: string | null;
+  address: string | null;
+  consumptionLevel: string | null;
+  status: CustomerStatus;
+  signupChannel: 'portal' | 'studio' | 'partner' | 'import';
+  hasPortalAccount: boolean;
+  balance: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a customer may change of its own profile (`PATCH /api/me/profile`). */
+export type OwnProfileChanges = Partial<
+  Pick<Customer, 'phone' | 'birthDate' | 'state' | 'city' | 'postalCode' | 'address'>
+>;
+
+/** What staff may change of a customer (`PATCH /api/customers/:id`). */
+export type CustomerChanges = OwnProfileChanges &
+  Partial<
+    Pick<Customer, 'firstName' | 'lastName' | 'email' | 'status'> & {
+      customerTypeId: number;
+      zoneId: number;
+    }
+  >;
+
+export const ledgerKinds = [
+  'earn',
+  'redeem',
+  'refund',
+  'adjust',
+  'expire',
+  'reverse',
+  'transfer',
+] as const;
+export type LedgerKind = (typeof ledgerKinds)[number];
+
+/** One line of a statement: signed points, the balance after it, and why (in Spanish words). */
+export interface StatementLine {
+  id: number;
+  kind: LedgerKind;
+  points: number;
+  balance: number;
+  description: string;
+  transaction: {
+    id: string;
+    storeId: string | null;
+    amountCents: number;
+    occurredAt: string | null;
+  } | null;
+  rule: { key: string; version: number } | null;
+  note: string | null;
+  actorName: string | null;
+  createdAt: string;
+}
+
+export const cardStatuses = ['available', 'active', 'blocked', 'replaced', 'inactive'] as const;
+export type CardStatus = (typeof cardStatuses)[number];
+export type CardReportKind = 'lost' | 'stolen';
+
+/** A loyalty card (16 digits, Luhn). `customer` comes with the stock listing only. */
+export interface Card {
+  id: number;
+  number: string;
+  status: CardStatus;
+  customerId: number | null;
+  customer?: { id: number; firstName: string; lastName: string } | null;
+  batchId: number | null;
+  assignedAt: string | null;
+  activatedAt: string | null;
+  blockedAt: string | null;
+  blockReason: CardReportKind | null;
+  replacedByCardId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CardRef {
+  id: number;
+  number: string;
+  status: CardStatus;
+}
+
+export const cardReportStatuses = [
+  'reported',
+  'replacement_issued',
+  'replacement_activated',
+  'closed',
+] as const;
+export type CardReportStatus = (typeof cardReportStatuses)[number];
+
+/** One step of a report's follow-up; `actor` only in staff views. */
+export interface CardReportEvent {
+  id: number;
+  status: CardReportStatus;
+  note: string | null;
+  actor?: { id: number; name: string } | null;
+  createdAt: string;
+}
+
+/** A lost or stolen card report with its history, newest event first. */
+export interface CardReport {
+  id: number;
+  customerId: number;
+  kind: CardReportKind;
+  status: CardReportStatus;
+  card: CardRef | null;
+  replacementCard: CardRef | null;
+  channel: 'studio' | 'portal';
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  events: CardReportEvent[];
+}
+
+export interface CardBatch {
+  id: number;
+  name: string;
+  source: 'range' | 'file';
+  cardCount: number;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+export type StockSkipReason =
+  'card_format_invalid' | 'card_check_digit_invalid' | 'duplicate_in_file' | 'already_in_stock';
+
+/** The answer to a stock import: what went in and what was left out, and why. */
+export interface StockImport {
+  batch: CardBatch;
+  imported: number;
+  skipped: { number: string; reason: StockSkipReason }[];
+}
+
+/** The stock listing: a page, plus the whole stock counted by status. */
+export interface CardStockPage extends Page<Card> {
+  counts: Record<CardStatus, number>;
+}
+
+/** A customer's points changed (socket.io `points:changed`). */
+export interface PointsChanged {
+  customerId: number;
+  balance: number;
+  line: {
+    kind: string;
+    points: number;
+    balance: number;
+    transactionId: string | null;
+    note: string | null;
+  };
+}
+
 export interface ErrorDetail {
   /** Where the problem is: `body.name`, `query.page`… */
   path: string;

@@ -25,7 +25,39 @@ const english: Readonly<Record<string, string>> = {
   not_found: 'Not found.',
   network_error: 'We could not reach the server. Check your connection and try again.',
   internal_error: 'Something went wrong. Please try again.',
+  birth_date_locked:
+    'Your date of birth is already recorded; to correct it, call customer service.',
+  customer_type_not_found: 'The selected customer type does not exist.',
+  card_format_invalid: 'The card number must have 16 digits.',
+  card_check_digit_invalid:
+    'The card number is not valid (the check digit fails): check it is typed correctly.',
+  card_not_found: 'That card number is not in the card stock.',
+  card_already_assigned: 'That card is already assigned to a customer.',
+  card_blocked: 'That card is blocked by a lost or stolen report.',
+  card_inactive: 'That card was deactivated or replaced; it can no longer be used.',
+  customer_has_active_card:
+    'The customer already has an active card. To change it, report the current one lost or stolen.',
+  card_already_reported: 'That card already has an open report.',
+  card_not_active: 'Only an active card can be reported.',
+  replacement_card_required: 'Enter the number of the replacement card.',
+  invalid_transition: 'The report cannot move to that status from its current one.',
+  no_new_cards: 'No card was imported: every number has a problem.',
 };
+
+/**
+ * Errors whose Spanish message carries a number (a limit, a balance): the English wording
+ * takes the same number, as the server formatted it.
+ */
+const englishWithNumber: Readonly<Record<string, string>> = {
+  adjustment_over_limit: 'Your role can adjust up to {n} points per movement.',
+  insufficient_points: 'The customer only has {n} points.',
+};
+
+function numberedMessage(error: ApiError): string | undefined {
+  const template = englishWithNumber[error.id];
+  const number = /\d[\d,.]*/.exec(error.message)?.[0];
+  return template && number ? template.replace('{n}', number) : undefined;
+}
 
 /** `wrong_app` names the other app; which one depends on where the person tried to sign in. */
 const wrongApp: Readonly<Record<AppName, string>> = {
@@ -69,6 +101,15 @@ function waitMessage(error: ApiError, locale: Locale): string | undefined {
  */
 const englishDetails: Readonly<Record<string, string>> = {
   'email:invalid_format': 'Enter a valid email address.',
+  'phone:invalid_format': 'Enter a phone number of 7 to 20 digits.',
+  'phone:custom': 'Enter a phone number of 7 to 20 digits.',
+  'postalCode:invalid_format': 'The postal code has 5 digits.',
+  'birthDate:invalid_format': 'Use the format YYYY-MM-DD.',
+  'birthDate:custom': 'Invalid date of birth.',
+  'firstName:invalid_format': 'Only letters, spaces, apostrophes, periods and hyphens.',
+  'lastName:invalid_format': 'Only letters, spaces, apostrophes, periods and hyphens.',
+  'reason:too_small': 'Explain the reason for the adjustment (at least 5 characters).',
+  'points:custom': 'Enter a whole number of points other than 0.',
   invalid_type: 'This field is missing or has the wrong kind of value.',
   too_small: 'This value is too short.',
   too_big: 'This value is too long.',
@@ -98,7 +139,8 @@ export function errorMessage(error: unknown, locale: Locale): string {
       : new ApiError(0, 'internal_error', 'Ocurrió un error inesperado. Intenta de nuevo.');
   const wait = waitMessage(apiError, locale);
   if (wait) return wait;
-  return locale === 'en' ? (english[apiError.id] ?? apiError.message) : apiError.message;
+  if (locale !== 'en') return apiError.message;
+  return numberedMessage(apiError) ?? english[apiError.id] ?? apiError.message;
 }
 
 /** Validation details keyed by body field (`body.name` → `name`), in the UI's language. */

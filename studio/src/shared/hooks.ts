@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, withQuery } from './api';
 import { noErrors } from './errors';
 import type { FormErrors } from './errors';
+import type { Translate, Vars } from './i18n';
 import { productName, useSession } from './session';
 
 type Query = Parameters<typeof withQuery>[1];
@@ -45,17 +46,24 @@ interface Loaded<T> {
   error: ApiError | null;
 }
 
-/** GETs `path` (null: nothing yet) and again whenever the path or query change. */
-export function useResource<T>(path: string | null, query?: Query): Resource<T> {
+/**
+ * GETs `path` (null: nothing yet) and again whenever the path, the query or `refreshKey` change
+ * (a screen bumps `refreshKey` when it learns the data changed, e.g. from a live event).
+ */
+export function useResource<T>(
+  path: string | null,
+  query?: Query,
+  refreshKey: string | number = 0,
+): Resource<T> {
   const url = path === null ? null : withQuery(path, query);
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState<Loaded<T>>({ key: null, error: null });
-  const key = url === null ? null : `${url}#${version}`;
+  const key = url === null ? null : `${url}#${version}#${refreshKey}`;
 
   useEffect(() => {
     if (url === null) return;
     const controller = new AbortController();
-    const requestKey = `${url}#${version}`;
+    const requestKey = `${url}#${version}#${refreshKey}`;
     api.get<T>(url, undefined, controller.signal).then(
       (data) => setLoaded({ key: requestKey, data, error: null }),
       (err: unknown) => {
@@ -66,7 +74,7 @@ export function useResource<T>(path: string | null, query?: Query): Resource<T> 
       },
     );
     return () => controller.abort();
-  }, [url, version]);
+  }, [url, version, refreshKey]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return {
@@ -101,4 +109,15 @@ export function useFormErrors() {
     [],
   );
   return { errors, setErrors, clear };
+}
+
+/**
+ * A notice kept as its key and values rather than its words, so it follows a change of
+ * language while it is shown.
+ */
+export function useNotice<K extends string>(t: Translate<K>) {
+  const [notice, setNotice] = useState<{ key: K; vars?: Vars } | null>(null);
+  const show = useCallback((key: K, vars?: Vars) => setNotice({ key, vars }), []);
+  const clear = useCallback(() => setNotice(null), []);
+  return { text: notice ? t(notice.key, notice.vars) : null, show, clear };
 }

@@ -83,9 +83,17 @@ export interface Formatters {
   date: (iso: string) => string;
   time: (iso: string) => string;
   number: (value: number) => string;
+  /** Whole points with thousands separators. */
+  points: (value: number) => string;
+  /** Points with their sign: +1,250 / −300. */
+  signedPoints: (value: number) => string;
+  /** Integer cents as pesos (MXN). */
+  money: (cents: number) => string;
+  /** A calendar day (yyyy-mm-dd) as written, with no time zone shift. */
+  day: (ymd: string) => string;
 }
 
-/** Dates and numbers in the current language's conventions (es-MX / en-US). */
+/** Dates, numbers, points and money in the current language's conventions (es-MX / en-US). */
 export function useFormat(): Formatters {
   const { locale } = useLocale();
   return useMemo(() => {
@@ -94,11 +102,26 @@ export function useFormat(): Formatters {
     const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium' });
     const time = new Intl.DateTimeFormat(tag, { timeStyle: 'short' });
     const number = new Intl.NumberFormat(tag);
+    const points = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+    const signed = new Intl.NumberFormat(tag, {
+      maximumFractionDigits: 0,
+      signDisplay: 'exceptZero',
+    });
+    const money = new Intl.NumberFormat(tag, { style: 'currency', currency: 'MXN' });
+    const dayOnly = new Intl.DateTimeFormat(tag, { dateStyle: 'long' });
     return {
       dateTime: (iso) => dateTime.format(new Date(iso)),
       date: (iso) => date.format(new Date(iso)),
       time: (iso) => time.format(new Date(iso)),
       number: (value) => number.format(value),
+      points: (value) => points.format(value),
+      // A true minus sign, so "−300" does not read as a hyphen.
+      signedPoints: (value) => signed.format(value).replace('-', '\u2212'),
+      money: (cents) => money.format(cents / 100),
+      day: (ymd) => {
+        const [y, m, d] = ymd.split('-').map(Number);
+        return y && m && d ? dayOnly.format(new Date(y, m - 1, d)) : ymd;
+      },
     };
   }, [locale]);
 }

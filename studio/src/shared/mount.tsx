@@ -5,11 +5,13 @@ import { BrowserRouter } from 'react-router';
 import { setApiApp } from './api';
 import type { AppName } from './api';
 import { LocaleProvider } from './i18n';
+import { RealtimeConnection } from './realtime';
 import { SessionProvider } from './session';
 
 /**
  * Renders an app into #root with routing under its base path, the language and the session.
- * Every API request from here on names `app`, so the server reads this app's session cookie.
+ * Every API request from here on names `app`, so the server reads this app's session cookie;
+ * while someone is signed in, the app keeps one live (socket.io) connection.
  */
 export function mountApp(app: AppName, children: ReactNode): void {
   setApiApp(app);
@@ -19,7 +21,10 @@ export function mountApp(app: AppName, children: ReactNode): void {
     <StrictMode>
       <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '')}>
         <LocaleProvider>
-          <SessionProvider app={app}>{children}</SessionProvider>
+          <SessionProvider app={app}>
+            <RealtimeConnection />
+            {children}
+          </SessionProvider>
         </LocaleProvider>
       </BrowserRouter>
     </StrictMode>,

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import type { AuditEvent, Page } from '../../shared/api';
+import { dayBoundary } from '../../shared/dates';
 import { useDebouncedCallback, usePageTitle, useResource } from '../../shared/hooks';
 import { useFormat } from '../../shared/i18n';
 import { Alert } from '../../shared/ui/Alert';
@@ -8,17 +9,17 @@ import { SelectField, TextField } from '../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
 import { Pagination } from '../../shared/ui/Pagination';
 import { roleKey, useAccess } from '../../access';
-import { Icon } from '../../icons';
+import { Icon } from '../../shared/ui/Icon';
 import { useT } from '../../messages';
-import { oneOf, useQueryParams } from '../../queryParams';
+import { oneOf, useQueryParams } from '../../shared/queryParams';
 import { useZones } from '../../zones';
 import {
   actionText,
-  dayBoundary,
   diffSnapshots,
   fieldText,
   ipText,
   knownActions,
+  targetRef,
   targetText,
   valueText,
 } from './auditText';
@@ -93,12 +94,7 @@ export function AuditPage() {
   };
 
   const result = events.data;
-  const targetLabel =
-    targetType === 'user'
-      ? t('audit.targetUser', { id: targetId })
-      : targetType === 'zone'
-        ? t('audit.targetZone', { id: targetId })
-        : `${targetType} ${targetId}`;
+  const targetLabel = targetRef(targetType, targetId, t);
 
   return (
     <section className="page">

@@ -16,6 +16,15 @@ export const knownActions = [
   'user.enabled',
   'zone.created',
   'zone.updated',
+  'customer.updated',
+  'ledger.adjusted',
+  'card.activated',
+  'card_report.created',
+  'card_report.replacement_issued',
+  'card_report.closed',
+  'cards.imported',
+  'api_key.created',
+  'api_key.revoked',
 ] as const;
 
 const isKey = (key: string): key is StudioKey => key in studioMessages.es;
@@ -32,7 +41,27 @@ export function fieldText(field: string, t: Translate<StudioKey>): string {
 }
 
 /** Fields in the order people read an account or a zone; unknown ones go last. */
-const fieldOrder = ['name', 'email', 'role', 'zoneId', 'status', 'locale', 'code'];
+const fieldOrder = [
+  'name',
+  'firstName',
+  'lastName',
+  'email',
+  'role',
+  'zoneId',
+  'status',
+  'locale',
+  'code',
+  'phone',
+  'birthDate',
+  'customerTypeId',
+  'address',
+  'city',
+  'state',
+  'postalCode',
+  'points',
+  'balance',
+  'reason',
+];
 
 export interface DiffRow {
   field: string;
@@ -88,8 +117,28 @@ export function valueText(
 
 const snapshotName = (event: AuditEvent): string | null => {
   const name = event.after?.name ?? event.before?.name;
-  return typeof name === 'string' ? name : null;
+  if (typeof name === 'string') return name;
+  const first = event.after?.firstName ?? event.before?.firstName;
+  const last = event.after?.lastName ?? event.before?.lastName;
+  return typeof first === 'string' && typeof last === 'string' ? `${first} ${last}` : null;
 };
+
+/** The kinds of things the audit log records, by their `targetType`. */
+const targetKeys: Readonly<Record<string, StudioKey>> = {
+  user: 'audit.targetUser',
+  zone: 'audit.targetZone',
+  customer: 'audit.targetCustomer',
+  card: 'audit.targetCard',
+  card_report: 'audit.targetCardReport',
+  card_batch: 'audit.targetCardBatch',
+  api_key: 'audit.targetApiKey',
+};
+
+/** A target as "Cliente #12", or its kind and id when this UI does not know the kind. */
+export function targetRef(type: string, id: string, t: Translate<StudioKey>): string {
+  const key = targetKeys[type];
+  return key ? t(key, { id }) : `${type} #${id}`;
+}
 
 /** What the event was about: a name when the event tells it, always the kind and number. */
 export function targetText(
@@ -110,17 +159,10 @@ export function targetText(
     const ref = t('audit.targetZone', { id });
     return name ? { label: name, sub: ref } : { label: ref, sub: null };
   }
-  return { label: id ? `${event.targetType} #${id}` : event.targetType, sub: null };
+  const ref = id ? targetRef(event.targetType, id, t) : event.targetType;
+  const name = snapshotName(event);
+  return name ? { label: name, sub: ref } : { label: ref, sub: null };
 }
 
 /** IPv4 clients reach a dual-stack server as ::ffff:a.b.c.d; people know them as a.b.c.d. */
 export const ipText = (ip: string | null): string => (ip ? ip.replace(/^::ffff:/, '') : '—');
-
-/** A yyyy-mm-dd day as the ISO instant of its start (or end) in the browser's time zone. */
-export function dayBoundary(day: string, end: boolean): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return undefined;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = end ? new Date(y, m - 1, d, 23, 59, 59, 999) : new Date(y, m - 1, d);
-  return date.toISOString();
-}

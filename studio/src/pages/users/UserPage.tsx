@@ -16,7 +16,7 @@ import { ConfirmDialog } from '../../shared/ui/Dialog';
 import { ReadOnlyField, TextField } from '../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
 import { initials, roleKey, useAccess } from '../../access';
-import { Icon } from '../../icons';
+import { Icon } from '../../shared/ui/Icon';
 import { useT } from '../../messages';
 import { useZones, zoneControl, zoneToSend } from '../../zones';
 import {

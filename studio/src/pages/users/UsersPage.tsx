@@ -10,10 +10,10 @@ import { SelectField, TextField } from '../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
 import { Pagination } from '../../shared/ui/Pagination';
 import { initials, roleKey, useAccess } from '../../access';
-import { Icon } from '../../icons';
+import { Icon } from '../../shared/ui/Icon';
 import { useT } from '../../messages';
 import type { StudioKey } from '../../messages';
-import { oneOf, useQueryParams } from '../../queryParams';
+import { oneOf, useQueryParams } from '../../shared/queryParams';
 import { useZones } from '../../zones';
 import { CreateUserDialog } from './CreateUserDialog';
 

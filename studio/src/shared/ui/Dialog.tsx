@@ -12,7 +12,7 @@ interface DialogProps {
   onClose: () => void;
   title: string;
   description?: ReactNode;
-  size?: 'sm' | 'md';
+  size?: 'sm' | 'md' | 'lg';
   /** The body; rendered only while open, so forms start fresh each time. */
   children: ReactNode;
 }

@@ -1,5 +1,10 @@
 import { useId, useState } from 'react';
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import { useSharedT } from '../messages';
 import { cx } from './cx';
 
@@ -137,6 +142,32 @@ export function SelectField({
       >
         {children}
       </select>
+    </FieldFrame>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'className'
+> {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  className?: string;
+}
+
+export function TextAreaField({ label, hint, error, className, id, ...area }: TextAreaFieldProps) {
+  const autoId = useId();
+  const areaId = id ?? autoId;
+  return (
+    <FieldFrame id={areaId} label={label} hint={hint} error={error} className={className}>
+      <textarea
+        id={areaId}
+        className="input textarea"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(areaId, hint, error)}
+        {...area}
+      />
     </FieldFrame>
   );
 }

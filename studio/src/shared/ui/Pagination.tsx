@@ -41,3 +41,41 @@ export function Pagination({ page, pageSize, total, onPage }: PaginationProps) {
     </nav>
   );
 }
+
+interface OpenPaginationProps {
+  page: number;
+  pageSize: number;
+  /** Items on this page. */
+  count: number;
+  hasMore: boolean;
+  onPage: (page: number) => void;
+}
+
+/** "Showing 26–50 · Page 2" with previous/next, for lists that say whether more follow. */
+export function OpenPagination({ page, pageSize, count, hasMore, onPage }: OpenPaginationProps) {
+  const t = useSharedT();
+  const format = useFormat();
+  const from = (page - 1) * pageSize + 1;
+  if (page === 1 && !hasMore && count === 0) return null;
+  return (
+    <nav className="pagination" aria-label={t('pagination')}>
+      <p className="pagination__summary" aria-live="polite">
+        {count === 0
+          ? t('pageSummaryEmpty')
+          : t('pageRange', {
+              from: format.number(from),
+              to: format.number(from + count - 1),
+            })}
+      </p>
+      <div className="pagination__controls">
+        <span className="pagination__page">{t('pageNumber', { page: format.number(page) })}</span>
+        <Button size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+          {t('previous')}
+        </Button>
+        <Button size="sm" disabled={!hasMore} onClick={() => onPage(page + 1)}>
+          {t('next')}
+        </Button>
+      </div>
+    </nav>
+  );
+}
