@@ -67,22 +67,19 @@ export function createRealtime(): Realtime {
     attach(server) {
       io = new Server(server, { serveClient: false, cors: { origin: false } });
       io.use((socket, next) => {
-        authenticateSocket(socket).then(
-          (actor) => {
+        authenticateSocket(socket)
+          .then(async (actor) => {
             socket.data.actor = actor;
+            // A customer's room is known before the connection opens, so no event falls between.
+            if (actor.role === 'customer')
+              socket.data.customerId = Number((await findOwnCustomer(actor)).id);
             next();
-          },
-          (err: Error) => next(err),
-        );
+          })
+          .catch((err: Error) => next(err));
       });
       io.on('connection', (socket) => {
         const actor = socket.data.actor as Actor;
-        if (actor.role === 'customer') {
-          findOwnCustomer(actor).then(
-            (customer) => socket.join(room(Number(customer.id))),
-            () => socket.disconnect(true),
-          );
-        }
+        if (actor.role === 'customer') void socket.join(room(socket.data.customerId as number));
         // Staff screens showing a customer ask to follow it; the zone scope applies as in the API.
         socket.on(
           'customer:watch',
