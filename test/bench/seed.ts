@@ -46,7 +46,7 @@ export async function seedBench(url: string, data: BenchData, log: (line: string
     return;
   }
   for (const table of [
-    'customer_search_tokens',
+    'customer_name_words',
     'point_lots',
     'ledger_entries',
     'partner_transactions',
@@ -113,14 +113,17 @@ export async function seedBench(url: string, data: BenchData, log: (line: string
         now,
         now,
       ]);
-      for (const token of nameTokens(c.firstName, c.lastName)) tokens.push([token, n]);
+      const name = searchName(c.firstName, c.lastName);
+      for (const word of nameTokens(c.firstName, c.lastName)) tokens.push([word, name, n]);
     }
     await db.beginTransaction();
     await db.query(
       'INSERT INTO customers (id, first_name, last_name, email, zone_id, phone, status, external_id, signup_channel, balance, search_name, created_at, updated_at) VALUES ?',
       [customers],
     );
-    await db.query('INSERT INTO customer_search_tokens (token, customer_id) VALUES ?', [tokens]);
+    await db.query('INSERT INTO customer_name_words (word, search_name, customer_id) VALUES ?', [
+      tokens,
+    ]);
     await db.query(
       'INSERT INTO partner_transactions (id, external_id, payload_hash, customer_id, amount_cents, currency, occurred_at, store_id, category, points_awarded, awards, balance_after, created_at) VALUES ?',
       [transactions],

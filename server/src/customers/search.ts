@@ -18,12 +18,8 @@ export interface CustomerSearch {
 
 const likePrefix = (text: string) => `${text.replace(/[!%_]/g, '!$&')}%`;
 
-/**
- * What `q` means once it is not an exact external id: an e-mail, a phone, or words of a name.
- * Each is one indexed condition with no OR across indexes, so the database can either walk the
- * name index in order or collect the few matches and sort them, whichever is cheaper.
- */
-function textCondition(q: string): { sql: string; replacements: unknown[] } {
+/** An e-mail prefix or phone digits, as one indexed condition; null when `q` is words of a name. */
+function contactCondition(q: string): { sql: string; replacements: unknown[] } | null {
   if (q.includes('@')) {
     return { sql: "c.email LIKE ? ESCAPE '!'", replacements: [likePrefix(q.toLowerCase())] };
   }
@@ -34,19 +30,46 @@ function textCondition(q: string): { sql: string; replacements: unknown[] } {
       replacements: [likePrefix(digits), likePrefix(`+${digits}`)],
     };
   }
-  const words = foldText(q).split(' ').filter(Boolean).slice(0, 5);
-  // Nothing searchable typed (only symbols): nothing matches.
-  if (words.length === 0) return { sql: '1 = 0', replacements: [] };
-  // Every word typed must start some word of the name, in any order.
-  return {
-    sql: words
-      .map(
-        () =>
-          "c.id IN (SELECT customer_id FROM customer_search_tokens WHERE token LIKE ? ESCAPE '!')",
-      )
-      .join(' AND '),
-    replacements: words.map(likePrefix),
-  };
+  return null;
+}
+
+/**
+ * Every word typed must start some word of the name, in any order. The longest word drives:
+ * its matches come off the words index already in order (the word matched, then the name),
+ * and each is checked for the other words through (customer_id, word). So a page costs the
+ * same whether a word is rare or shared by half the customers; nothing is sorted.
+ */
+async function nameSearch(
+  sequelize: Sequelize,
+  words: string[],
+  filters: { conditions: string[]; replacements: unknown[] },
+  search: CustomerSearch,
+): Promise<number[]> {
+  const [driver, ...others] = [...words].sort((a, b) => b.length - a.length);
+  const direction = search.order === 'desc' ? 'DESC' : 'ASC';
+  const order =
+    search.sort === 'name'
+      ? `w.word ${direction}, w.search_name ${direction}, w.customer_id ${direction}`
+      : `w.customer_id ${direction}`;
+  const rows = await sequelize.query<{ id: number | string }>(
+    `SELECT w.customer_id AS id FROM customer_name_words w
+       ${filters.conditions.length ? 'JOIN customers c ON c.id = w.customer_id' : ''}
+      WHERE w.word LIKE ? ESCAPE '!'
+        ${others.map(() => "AND EXISTS (SELECT 1 FROM customer_name_words o WHERE o.customer_id = w.customer_id AND o.word LIKE ? ESCAPE '!')").join(' ')}
+        ${filters.conditions.map((sql) => `AND ${sql}`).join(' ')}
+      ORDER BY ${order} LIMIT ? OFFSET ?`,
+    {
+      replacements: [
+        likePrefix(driver ?? ''),
+        ...others.map(likePrefix),
+        ...filters.replacements,
+        search.pageSize + 1,
+        (search.page - 1) * search.pageSize,
+      ],
+      type: QueryTypes.SELECT,
+    },
+  );
+  return rows.map((row) => Number(row.id));
 }
 
 /**
@@ -82,8 +105,16 @@ export async function searchCustomers(
     );
     if (exact) add('c.id = ?', Number(exact.id));
     else {
-      const text = textCondition(search.q);
-      add(text.sql, ...text.replacements);
+      const contact = contactCondition(search.q);
+      if (contact) add(contact.sql, ...contact.replacements);
+      else {
+        const words = foldText(search.q).split(' ').filter(Boolean).slice(0, 5);
+        // Nothing searchable typed (only symbols): nothing matches.
+        const ids = words.length
+          ? await nameSearch(sequelize, words, { conditions, replacements }, search)
+          : [];
+        return page(ids, search.pageSize);
+      }
     }
   }
 
@@ -98,10 +129,22 @@ export async function searchCustomers(
       type: QueryTypes.SELECT,
     },
   );
-  const ids = rows.slice(0, search.pageSize).map((row) => Number(row.id));
-  const found = ids.length
+  return page(
+    rows.map((row) => Number(row.id)),
+    search.pageSize,
+  );
+}
+
+/** Loads a page of customers (with zone and type) in the order found; one more id means more pages. */
+async function page(
+  ids: number[],
+  pageSize: number,
+): Promise<{ customers: Customer[]; hasMore: boolean }> {
+  // A short prefix can match two words of one name: show each customer once.
+  const shown = [...new Set(ids.slice(0, pageSize))];
+  const found = shown.length
     ? await Customer.findAll({
-        where: { id: ids },
+        where: { id: shown },
         include: [
           { model: Zone, as: 'zone' },
           { model: CustomerType, as: 'customerType' },
@@ -109,8 +152,5 @@ export async function searchCustomers(
       })
     : [];
   const byId = new Map(found.map((customer) => [Number(customer.id), customer]));
-  return {
-    customers: ids.flatMap((id) => byId.get(id) ?? []),
-    hasMore: rows.length > search.pageSize,
-  };
+  return { customers: shown.flatMap((id) => byId.get(id) ?? []), hasMore: ids.length > pageSize };
 }

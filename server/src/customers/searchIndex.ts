@@ -44,17 +44,18 @@ export async function indexCustomerNames(
     type: QueryTypes.SELECT,
     transaction,
   });
-  await sequelize.query('DELETE FROM customer_search_tokens WHERE customer_id IN (?)', {
+  await sequelize.query('DELETE FROM customer_name_words WHERE customer_id IN (?)', {
     replacements: [customerIds],
     transaction,
   });
   await insertRows(
     sequelize,
-    'customer_search_tokens',
-    ['token', 'customer_id'],
-    rows.flatMap((row) =>
-      nameTokens(row.first_name, row.last_name).map((token) => [token, Number(row.id)]),
-    ),
+    'customer_name_words',
+    ['word', 'search_name', 'customer_id'],
+    rows.flatMap((row) => {
+      const name = searchName(row.first_name, row.last_name);
+      return nameTokens(row.first_name, row.last_name).map((word) => [word, name, Number(row.id)]);
+    }),
     transaction,
   );
   const named = rows.map((row) => ({
