@@ -18,26 +18,47 @@ export interface CustomerSearch {
 
 const likePrefix = (text: string) => `${text.replace(/[!%_]/g, '!$&')}%`;
 
-/** An e-mail prefix or phone digits, as one indexed condition; null when `q` is words of a name. */
-function contactCondition(q: string): { sql: string; replacements: unknown[] } | null {
+/**
+ * An e-mail prefix or phone digits, as one indexed condition with the column its index is in
+ * order of (a short prefix can match many rows; sorting them by name would read them all).
+ * Null when `q` is words of a name.
+ */
+function contactCondition(
+  q: string,
+): { sql: string; replacements: unknown[]; orderBy: string } | null {
   if (q.includes('@')) {
-    return { sql: "c.email LIKE ? ESCAPE '!'", replacements: [likePrefix(q.toLowerCase())] };
+    return {
+      sql: "c.email LIKE ? ESCAPE '!'",
+      replacements: [likePrefix(q.toLowerCase())],
+      orderBy: 'c.email',
+    };
   }
   const digits = q.replace(/[\s().+-]/g, '');
   if (/^\d{4,20}$/.test(digits)) {
     return {
       sql: "(c.phone LIKE ? ESCAPE '!' OR c.phone LIKE ? ESCAPE '!')",
       replacements: [likePrefix(digits), likePrefix(`+${digits}`)],
+      orderBy: 'c.phone',
     };
   }
   return null;
 }
 
+/** How many names have a word starting so, counted up to `cap` (an index range read, cheap). */
+async function cappedCount(sequelize: Sequelize, word: string, cap: number): Promise<number> {
+  const [row] = await sequelize.query<{ n: number | string }>(
+    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM customer_name_words WHERE word LIKE ? ESCAPE '!' LIMIT ${cap}) t`,
+    { replacements: [likePrefix(word)], type: QueryTypes.SELECT },
+  );
+  return Number(row?.n ?? 0);
+}
+
 /**
- * Every word typed must start some word of the name, in any order. The longest word drives:
+ * Every word typed must start some word of the name, in any order. The rarest word drives:
  * its matches come off the words index already in order (the word matched, then the name),
- * and each is checked for the other words through (customer_id, word). So a page costs the
- * same whether a word is rare or shared by half the customers; nothing is sorted.
+ * and each is checked for the other words through (customer_id, word). A page reads at most
+ * the rarest word's matches and sorts nothing; the slow case left is several common words
+ * that few names share, which reads all the rarest one's matches.
  */
 async function nameSearch(
   sequelize: Sequelize,
@@ -45,7 +66,11 @@ async function nameSearch(
   filters: { conditions: string[]; replacements: unknown[] },
   search: CustomerSearch,
 ): Promise<number[]> {
-  const [driver, ...others] = [...words].sort((a, b) => b.length - a.length);
+  const counts = await Promise.all(words.map((word) => cappedCount(sequelize, word, 5_000)));
+  const byRarity = words
+    .map((word, i) => ({ word, count: counts[i] ?? 0 }))
+    .sort((a, b) => a.count - b.count);
+  const [driver, ...others] = byRarity.map((w) => w.word);
   const direction = search.order === 'desc' ? 'DESC' : 'ASC';
   const order =
     search.sort === 'name'
@@ -92,6 +117,7 @@ export async function searchCustomers(
   if (search.zoneId) add('c.zone_id = ?', search.zoneId);
   if (search.customerTypeId) add('c.customer_type_id = ?', search.customerTypeId);
   if (search.status) add('c.status = ?', search.status);
+  let contactOrder: string | undefined;
   if (search.q) {
     // An exact external id or card number wins: it is what a caller often reads out.
     const scopeSql = conditions.map((sql) => ` AND ${sql}`).join('');
@@ -106,8 +132,10 @@ export async function searchCustomers(
     if (exact) add('c.id = ?', Number(exact.id));
     else {
       const contact = contactCondition(search.q);
-      if (contact) add(contact.sql, ...contact.replacements);
-      else {
+      if (contact) {
+        add(contact.sql, ...contact.replacements);
+        contactOrder = contact.orderBy;
+      } else {
         const words = foldText(search.q).split(' ').filter(Boolean).slice(0, 5);
         // Nothing searchable typed (only symbols): nothing matches.
         const ids = words.length
@@ -120,7 +148,9 @@ export async function searchCustomers(
 
   const direction = search.order === 'desc' ? 'DESC' : 'ASC';
   const order =
-    search.sort === 'name' ? `c.search_name ${direction}, c.id ${direction}` : `c.id ${direction}`;
+    search.sort === 'name'
+      ? `${contactOrder ?? 'c.search_name'} ${direction}, c.id ${direction}`
+      : `c.id ${direction}`;
   const rows = await sequelize.query<{ id: number | string }>(
     `SELECT c.id FROM customers c ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY ${order} LIMIT ? OFFSET ?`,
