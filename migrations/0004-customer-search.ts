@@ -25,7 +25,9 @@ export const customerSearch: Migration = {
       customer_id: { type: DataTypes.BIGINT, primaryKey: true },
     });
     // Rewrites and the "every other word" check reach a customer's words through this index.
-    await qi.addIndex('customer_name_words', ['customer_id', 'word'], { name: 'name_words_customer' });
+    await qi.addIndex('customer_name_words', ['customer_id', 'word'], {
+      name: 'name_words_customer',
+    });
   },
   async down({ queryInterface: qi }) {
     await qi.dropTable('customer_name_words');
