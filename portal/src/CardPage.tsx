@@ -6,8 +6,8 @@ import {
   CardFace,
   CardStatusBadge,
   ReportCardForm,
-  ReportStatusBadge,
   ReportTimeline,
+  ReportView,
   reportTitleKey,
 } from '@lealtad/studio/shared/cards/CardParts.tsx';
 import { maskCardNumber } from '@lealtad/studio/shared/cards/cardNumbers.ts';
@@ -140,16 +140,15 @@ export function CardPage() {
               <LoadError error={reports.error} onRetry={reports.reload} />
             )}
             {open.map((report) => (
-              <section
+              <ReportView
                 key={report.id}
+                report={report}
+                as="section"
+                heading="h2"
                 className="card portal-card"
-                aria-label={st(reportTitleKey[report.kind])}
+                headerClassName="card-page__report-header"
+                titleClassName="portal-card__title"
               >
-                <header className="card-page__report-header">
-                  <h2 className="portal-card__title">{st(reportTitleKey[report.kind])}</h2>
-                  <ReportStatusBadge status={report.status} />
-                </header>
-                <ReportTimeline report={report} />
                 <p className="portal-card__text card-page__next">
                   {report.status === 'reported'
                     ? t('card.nextReported')
@@ -157,7 +156,7 @@ export function CardPage() {
                       ? t('card.nextIssued')
                       : t('card.nextActivated')}
                 </p>
-              </section>
+              </ReportView>
             ))}
             {open.length === 0 && (
               <section className="card portal-card" aria-labelledby="help-title">

@@ -7,9 +7,9 @@ import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
 import { SelectField, TextField } from '../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
-import { Pagination } from '../../shared/ui/Pagination';
 import { roleKey, useAccess } from '../../access';
 import { Icon } from '../../shared/ui/Icon';
+import { ListPagination, PageHeader, ZoneFilter } from '../../ListParts';
 import { useT } from '../../messages';
 import { oneOf, useQueryParams } from '../../shared/queryParams';
 import { useZones } from '../../zones';
@@ -98,16 +98,14 @@ export function AuditPage() {
 
   return (
     <section className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">{t('audit.title')}</h1>
-          <p className="page__subtitle">
-            {zoneScoped
-              ? t('audit.subtitleZone', { zone: me.zone?.name ?? '' })
-              : t('audit.subtitleAll')}
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={
+          zoneScoped
+            ? t('audit.subtitleZone', { zone: me.zone?.name ?? '' })
+            : t('audit.subtitleAll')
+        }
+      />
 
       <div className="card">
         <div className="toolbar" role="search">
@@ -154,18 +152,13 @@ export function AuditPage() {
             error={actorInvalid ? t('audit.actorIdInvalid') : undefined}
           />
           {!zoneScoped && (
-            <SelectField
+            <ZoneFilter
               label={t('audit.zone')}
+              anyLabel={t('zone.all')}
+              zones={zones}
               value={zoneId}
-              onChange={(event) => update({ zoneId: event.target.value, page: null })}
-            >
-              <option value="">{t('zone.all')}</option>
-              {zones.map((zone) => (
-                <option key={zone.id} value={String(zone.id)}>
-                  {zone.name}
-                </option>
-              ))}
-            </SelectField>
+              onChange={(next) => update({ zoneId: next, page: null })}
+            />
           )}
         </div>
 
@@ -308,14 +301,7 @@ export function AuditPage() {
               )}
               {!result && <LoadingBlock />}
             </div>
-            {result && (
-              <Pagination
-                page={result.page}
-                pageSize={result.pageSize}
-                total={result.total}
-                onPage={(next) => update({ page: next > 1 ? String(next) : null })}
-              />
-            )}
+            {result && <ListPagination result={result} onPage={(next) => update({ page: next })} />}
           </>
         )}
       </div>

@@ -14,9 +14,9 @@ import { cx } from '../../shared/ui/cx';
 import { SelectField, TextField } from '../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
 import { Icon } from '../../shared/ui/Icon';
-import { Pagination } from '../../shared/ui/Pagination';
 import { FilterChips } from '../../FilterChips';
 import type { FilterChip } from '../../FilterChips';
+import { ListPagination, PageHeader } from '../../ListParts';
 import { useT } from '../../messages';
 import { ImportCardsDialog } from './ImportCardsDialog';
 import './cards.css';
@@ -73,20 +73,19 @@ export function CardsPage() {
 
   return (
     <section className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">{t('stock.title')}</h1>
-          <p className="page__subtitle">
-            {total === undefined
-              ? t('stock.subtitle')
-              : t('stock.subtitleTotal', { total: format.number(total) })}
-          </p>
-        </div>
+      <PageHeader
+        title={t('stock.title')}
+        subtitle={
+          total === undefined
+            ? t('stock.subtitle')
+            : t('stock.subtitleTotal', { total: format.number(total) })
+        }
+      >
         <Button variant="primary" onClick={() => setImporting(true)}>
           <Icon name="upload" />
           {t('stock.import')}
         </Button>
-      </header>
+      </PageHeader>
 
       {imported && (
         <Alert tone="success">
@@ -199,14 +198,7 @@ export function CardsPage() {
               )}
               {!result && <LoadingBlock />}
             </div>
-            {result && (
-              <Pagination
-                page={result.page}
-                pageSize={result.pageSize}
-                total={result.total}
-                onPage={(next) => update({ page: next > 1 ? String(next) : null })}
-              />
-            )}
+            {result && <ListPagination result={result} onPage={(next) => update({ page: next })} />}
           </>
         ) : null}
       </div>

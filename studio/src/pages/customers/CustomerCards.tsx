@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { api } from '../../shared/api';
 import type { Card, CardReport, Customer } from '../../shared/api';
 import {
@@ -7,11 +7,9 @@ import {
   CardNumberField,
   CardStatusBadge,
   ReportCardForm,
-  ReportStatusBadge,
-  ReportTimeline,
+  ReportView,
   cardNumberError,
   reportKindKey,
-  reportTitleKey,
   useCardNumberCheck,
 } from '../../shared/cards/CardParts';
 import { maskCardNumber } from '../../shared/cards/cardNumbers';
@@ -157,16 +155,7 @@ export function CustomerCards({ customer }: { customer: Customer }) {
         <div className="customer-cards__reports">
           <h3 className="customer-cards__subtitle">{t('cards.reports')}</h3>
           {open.map((report) => (
-            <article
-              key={report.id}
-              className="report"
-              aria-label={st(reportTitleKey[report.kind])}
-            >
-              <header className="report__header">
-                <h4 className="report__title">{st(reportTitleKey[report.kind])}</h4>
-                <ReportStatusBadge status={report.status} />
-              </header>
-              <ReportTimeline report={report} />
+            <StudioReport key={report.id} report={report}>
               {report.status === 'replacement_issued' && (
                 <p className="report__waiting">
                   <Icon name="clock" />
@@ -200,23 +189,13 @@ export function CustomerCards({ customer }: { customer: Customer }) {
                   )}
                 </div>
               )}
-            </article>
+            </StudioReport>
           ))}
           {closed.length > 0 && (
             <details className="report-history">
               <summary>{t('cards.pastReports', { count: closed.length })}</summary>
               {closed.map((report) => (
-                <article
-                  key={report.id}
-                  className="report report--closed"
-                  aria-label={st(reportTitleKey[report.kind])}
-                >
-                  <header className="report__header">
-                    <h4 className="report__title">{st(reportTitleKey[report.kind])}</h4>
-                    <ReportStatusBadge status={report.status} />
-                  </header>
-                  <ReportTimeline report={report} />
-                </article>
+                <StudioReport key={report.id} report={report} closed />
               ))}
             </details>
           )}
@@ -453,5 +432,27 @@ function CloseReportForm({
         </Button>
       </footer>
     </form>
+  );
+}
+
+/** A report in the customer's card history; closed reports are drawn muted. */
+function StudioReport({
+  report,
+  closed = false,
+  children,
+}: {
+  report: CardReport;
+  closed?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <ReportView
+      report={report}
+      className={closed ? 'report report--closed' : 'report'}
+      headerClassName="report__header"
+      titleClassName="report__title"
+    >
+      {children}
+    </ReportView>
   );
 }

@@ -13,6 +13,7 @@ import { OpenPagination } from '../../shared/ui/Pagination';
 import { initials, useAccess } from '../../access';
 import { FilterChips } from '../../FilterChips';
 import type { FilterChip } from '../../FilterChips';
+import { PageHeader, SortHeader, ZoneFilter } from '../../ListParts';
 import { useT } from '../../messages';
 import type { StudioKey } from '../../messages';
 import { useZones } from '../../zones';
@@ -111,18 +112,14 @@ export function CustomersPage() {
     list.update({ sort: key, order, page: null });
   };
 
-  const header = (key: SortKey, label: StudioKey) => {
-    const active = list.sort === key;
-    const ariaSort = active ? (list.order === 'asc' ? 'ascending' : 'descending') : undefined;
-    return (
-      <th scope="col" aria-sort={ariaSort}>
-        <button type="button" className="sort-button" onClick={() => sortBy(key)}>
-          {t(label)}
-          <Icon name={active ? (list.order === 'asc' ? 'sortAsc' : 'sortDesc') : 'sortNone'} />
-        </button>
-      </th>
-    );
-  };
+  const header = (key: SortKey, label: StudioKey) => (
+    <SortHeader
+      label={t(label)}
+      active={list.sort === key}
+      order={list.order}
+      onSort={() => sortBy(key)}
+    />
+  );
 
   // The whole row opens the customer; the name stays the link for keyboards and readers.
   const openRow = (event: MouseEvent, id: number) => {
@@ -133,16 +130,14 @@ export function CustomersPage() {
   const page = customers.data;
   return (
     <section className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">{t('customers.title')}</h1>
-          <p className="page__subtitle">
-            {zoneScoped
-              ? t('customers.subtitleZone', { zone: me.zone?.name ?? '' })
-              : t('customers.subtitleAll')}
-          </p>
-        </div>
-      </header>
+      <PageHeader
+        title={t('customers.title')}
+        subtitle={
+          zoneScoped
+            ? t('customers.subtitleZone', { zone: me.zone?.name ?? '' })
+            : t('customers.subtitleAll')
+        }
+      />
 
       <div className="card">
         <div className="toolbar toolbar--hinted" role="search">
@@ -161,18 +156,13 @@ export function CustomersPage() {
             autoFocus
           />
           {!zoneScoped && (
-            <SelectField
+            <ZoneFilter
               label={t('field.zone')}
+              anyLabel={t('users.anyZone')}
+              zones={zones}
               value={list.zoneId}
-              onChange={(event) => list.update({ zoneId: event.target.value, page: null })}
-            >
-              <option value="">{t('users.anyZone')}</option>
-              {zones.map((zone) => (
-                <option key={zone.id} value={String(zone.id)}>
-                  {zone.name}
-                </option>
-              ))}
-            </SelectField>
+              onChange={(zoneId) => list.update({ zoneId, page: null })}
+            />
           )}
           <SelectField
             label={t('customer.type')}

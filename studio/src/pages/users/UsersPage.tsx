@@ -8,9 +8,9 @@ import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
 import { SelectField, TextField } from '../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
-import { Pagination } from '../../shared/ui/Pagination';
 import { initials, roleKey, useAccess } from '../../access';
 import { Icon } from '../../shared/ui/Icon';
+import { ListPagination, PageHeader, SortHeader, ZoneFilter } from '../../ListParts';
 import { useT } from '../../messages';
 import type { StudioKey } from '../../messages';
 import { oneOf, useQueryParams } from '../../shared/queryParams';
@@ -84,42 +84,35 @@ export function UsersPage() {
     list.update({ sort: key, order, page: null });
   };
 
-  const header = (key: SortKey, label: StudioKey) => {
-    const active = list.sort === key;
-    const ariaSort = active ? (list.order === 'asc' ? 'ascending' : 'descending') : undefined;
-    return (
-      <th scope="col" aria-sort={ariaSort}>
-        <button type="button" className="sort-button" onClick={() => sortBy(key)}>
-          {t(label)}
-          <Icon
-            name={active ? (list.order === 'asc' ? 'sortAsc' : 'sortDesc') : 'sortNone'}
-            className="sort-icon"
-          />
-        </button>
-      </th>
-    );
-  };
+  const header = (key: SortKey, label: StudioKey) => (
+    <SortHeader
+      label={t(label)}
+      active={list.sort === key}
+      order={list.order}
+      onSort={() => sortBy(key)}
+      iconClassName="sort-icon"
+    />
+  );
 
   const page = users.data;
 
   return (
     <section className="page">
-      <header className="page__header">
-        <div>
-          <h1 className="page__title">{t('users.title')}</h1>
-          <p className="page__subtitle">
-            {zoneScoped
-              ? t('users.subtitleZone', { zone: me.zone?.name ?? '' })
-              : t('users.subtitleAll')}
-          </p>
-        </div>
+      <PageHeader
+        title={t('users.title')}
+        subtitle={
+          zoneScoped
+            ? t('users.subtitleZone', { zone: me.zone?.name ?? '' })
+            : t('users.subtitleAll')
+        }
+      >
         {can('users.write') && (
           <Button variant="primary" onClick={() => setCreating(true)}>
             <Icon name="plus" />
             {t('users.new')}
           </Button>
         )}
-      </header>
+      </PageHeader>
 
       {created && (
         <Alert tone="success">
@@ -151,18 +144,13 @@ export function UsersPage() {
             ))}
           </SelectField>
           {!zoneScoped && (
-            <SelectField
+            <ZoneFilter
               label={t('field.zone')}
+              anyLabel={t('users.anyZone')}
+              zones={zones}
               value={list.zoneId}
-              onChange={(event) => list.update({ zoneId: event.target.value, page: null })}
-            >
-              <option value="">{t('users.anyZone')}</option>
-              {zones.map((zone) => (
-                <option key={zone.id} value={String(zone.id)}>
-                  {zone.name}
-                </option>
-              ))}
-            </SelectField>
+              onChange={(zoneId) => list.update({ zoneId, page: null })}
+            />
           )}
           <SelectField
             label={t('field.status')}
@@ -248,12 +236,7 @@ export function UsersPage() {
               {!page && <LoadingBlock />}
             </div>
             {page && (
-              <Pagination
-                page={page.page}
-                pageSize={page.pageSize}
-                total={page.total}
-                onPage={(next) => list.update({ page: next > 1 ? String(next) : null })}
-              />
+              <ListPagination result={page} onPage={(next) => list.update({ page: next })} />
             )}
           </>
         ) : null}

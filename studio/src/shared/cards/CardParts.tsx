@@ -386,6 +386,41 @@ export function ReportTimeline({ report }: { report: CardReport }) {
   );
 }
 
+/**
+ * A report as a labelled region: its title and status badge, then its timeline.
+ * Anything passed as children (notes, actions) follows the timeline.
+ */
+export function ReportView({
+  report,
+  as: Root = 'article',
+  heading: Heading = 'h4',
+  className,
+  headerClassName,
+  titleClassName,
+  children,
+}: {
+  report: CardReport;
+  as?: 'article' | 'section';
+  heading?: 'h2' | 'h3' | 'h4';
+  className?: string;
+  headerClassName?: string;
+  titleClassName?: string;
+  children?: ReactNode;
+}) {
+  const t = useSharedT();
+  const title = t(reportTitleKey[report.kind]);
+  return (
+    <Root className={className} aria-label={title}>
+      <header className={headerClassName}>
+        <Heading className={titleClassName}>{title}</Heading>
+        <ReportStatusBadge status={report.status} />
+      </header>
+      <ReportTimeline report={report} />
+      {children}
+    </Root>
+  );
+}
+
 /** The card drawn as a card: brand colours, the masked number and its status. */
 export function CardFace({
   number,
