@@ -22,12 +22,20 @@ import {
 let platform: Platform;
 let callcenter: SignedIn;
 let adminNorte: SignedIn;
+/** The partner key that creates the customers these tests need. */
+let partnerKey: string;
 let serial = 0;
 
 beforeAll(async () => {
   platform = await createPlatform();
   callcenter = await signIn(platform, demo.callcenter);
   adminNorte = await signIn(platform, demo.adminNorte);
+  ({ key: partnerKey } = await createApiKey(
+    platform.services,
+    actorOf({ id: 1, role: 'superadmin', zoneId: null }),
+    null,
+    { name: 'Alta de clientes', scopes: ['customers.write'] },
+  ));
 });
 afterAll(() => platform.close());
 
@@ -40,19 +48,10 @@ async function newCustomer(
   zone = 'NORTE',
   extra: Record<string, unknown> = {},
 ) {
-  const { key } = await createApiKey(
-    platform.services,
-    actorOf({ id: 1, role: 'superadmin', zoneId: null }),
-    null,
-    {
-      name: `k${(serial += 1)}`,
-      scopes: ['customers.write'],
-    },
-  );
   const externalId = `C-${(serial += 1)}`;
   const res = await request(platform.app)
     .put(`/api/v1/customers/${externalId}`)
-    .set('Authorization', `Bearer ${key}`)
+    .set('Authorization', `Bearer ${partnerKey}`)
     .send({ firstName, lastName, zone, ...extra });
   expect(res.status).toBe(201);
   return { externalId, id: Number((await Customer.findOne({ where: { externalId } }))?.id) };

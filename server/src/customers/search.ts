@@ -3,6 +3,7 @@ import { Customer, CustomerType, Zone } from '../db/models';
 import type { Actor } from '../policies/actor';
 import { zoneFilter } from '../policies/scope';
 import { normalizeCardNumber } from '../cards/numbers';
+import { escapeLike } from '../db/dialect';
 import { foldText } from './searchIndex';
 
 export interface CustomerSearch {
@@ -16,7 +17,7 @@ export interface CustomerSearch {
   pageSize: number;
 }
 
-const likePrefix = (text: string) => `${text.replace(/[!%_]/g, '!$&')}%`;
+const likePrefix = (text: string) => `${escapeLike(text)}%`;
 
 /**
  * An e-mail prefix or phone digits, as one indexed condition with the column its index is in
