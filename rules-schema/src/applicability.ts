@@ -1,0 +1,43 @@
+import type { LocalTime } from './dates';
+import type { Audience, Facts, Validity } from './schema';
+
+// The cheap pre-filter the runtime applies before evaluating conditions: is the rule in force
+// now, and is it for this customer?
+
+/** Whether a local time (in the rule's time zone; see localTime) lies in the validity window. */
+export function isWithinValidity(validity: Validity, local: LocalTime): boolean {
+  if (validity.from !== undefined && local.date < validity.from) return false;
+  if (validity.to !== undefined && local.date > validity.to) return false;
+  const days = validity.daysOfWeek ?? [];
+  if (days.length > 0 && !days.includes(local.weekday)) return false;
+  if (validity.hours) {
+    const { from, to } = validity.hours;
+    const inHours =
+      from < to ? from <= local.hour && local.hour < to : local.hour >= from || local.hour < to;
+    if (!inHours) return false;
+  }
+  return true;
+}
+
+function listFact(facts: Facts, id: string): readonly string[] {
+  const value = facts[id];
+  return Array.isArray(value) ? value : [];
+}
+
+function oneOf(allowed: readonly string[], value: unknown): boolean {
+  return allowed.length === 0 || (typeof value === 'string' && allowed.includes(value));
+}
+
+function overlaps(allowed: readonly string[], values: readonly string[]): boolean {
+  return allowed.length === 0 || allowed.some((item) => values.includes(item));
+}
+
+/** Whether the customer described by the facts is in the rule's audience. */
+export function matchesAudience(audience: Audience, facts: Facts): boolean {
+  return (
+    oneOf(audience.zones, facts['customer.zone']) &&
+    oneOf(audience.customerTypes, facts['customer.type']) &&
+    overlaps(audience.segments, listFact(facts, 'customer.segments')) &&
+    overlaps(audience.tags, listFact(facts, 'customer.tags'))
+  );
+}
