@@ -1,1 +1,14 @@
-export {};
+export * from './applicability';
+export * from './awards';
+export * from './checks';
+export * from './compile';
+export * from './dates';
+export * from './evaluate';
+export * from './facts';
+export * from './json';
+export * from './operators';
+export * from './ruleTests';
+export * from './schema';
+export * from './seeds';
+export * from './sha256';
+export * from './summary';
