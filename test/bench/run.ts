@@ -16,6 +16,9 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? `${server}/lealtad_bench`;
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const ledgerLines = Number(process.env.BENCH_LEDGER_LINES ?? 5_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+/** Which measures to run (comma-separated: search, single, batch); all by default. */
+const only = new Set((process.env.BENCH_ONLY ?? 'search,single,batch').split(','));
+const skipped: Measure = { requestsPerSecond: 0, p50: 0, p99: 0, errors: 0 };
 const log = (line: string) => console.log(line);
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 
@@ -127,20 +130,22 @@ async function main() {
     ]);
     let q = 0;
     log('Búsqueda de clientes (nombre, correo, teléfono, id externo), 8 conexiones…');
-    const search = await measure({
-      url: base,
-      connections: 8,
-      headers: { cookie, 'x-lealtad-app': 'studio' },
-      requests: [
-        {
-          method: 'GET',
-          setupRequest: (request) => ({
-            ...request,
-            path: `/api/customers?q=${encodeURIComponent(queries[q++ % queries.length] ?? '')}`,
-          }),
-        },
-      ],
-    });
+    const search = !only.has('search')
+      ? skipped
+      : await measure({
+          url: base,
+          connections: 8,
+          headers: { cookie, 'x-lealtad-app': 'studio' },
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (request) => ({
+                ...request,
+                path: `/api/customers?q=${encodeURIComponent(queries[q++ % queries.length] ?? '')}`,
+              }),
+            },
+          ],
+        });
 
     const runId = Date.now().toString(36);
     let serial = 0;
@@ -155,35 +160,39 @@ async function main() {
     });
     const partnerHeaders = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
     log('Ingesta: POST /api/v1/transactions, 64 conexiones…');
-    const single = await measure({
-      url: base,
-      connections: 64,
-      headers: partnerHeaders,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/v1/transactions',
-          setupRequest: (request) => ({ ...request, body: JSON.stringify(purchase()) }),
-        },
-      ],
-    });
+    const single = !only.has('single')
+      ? skipped
+      : await measure({
+          url: base,
+          connections: 64,
+          headers: partnerHeaders,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/v1/transactions',
+              setupRequest: (request) => ({ ...request, body: JSON.stringify(purchase()) }),
+            },
+          ],
+        });
     log('Ingesta por lotes: POST /api/v1/transactions/batch (1,000 por lote), 4 conexiones…');
-    const batch = await measure({
-      url: base,
-      connections: 4,
-      headers: partnerHeaders,
-      timeout: 60,
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/v1/transactions/batch',
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({ transactions: Array.from({ length: 1000 }, purchase) }),
-          }),
-        },
-      ],
-    });
+    const batch = !only.has('batch')
+      ? skipped
+      : await measure({
+          url: base,
+          connections: 4,
+          headers: partnerHeaders,
+          timeout: 60,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/v1/transactions/batch',
+              setupRequest: (request) => ({
+                ...request,
+                body: JSON.stringify({ transactions: Array.from({ length: 1000 }, purchase) }),
+              }),
+            },
+          ],
+        });
 
     const results = {
       machine: `${(await import('node:os')).cpus().length} núcleos`,
