@@ -2,6 +2,7 @@ import { foundation } from './0001-foundation';
 import { customersLedger } from './0002-customers-ledger';
 import { cards } from './0003-cards';
 import { customerSearch } from './0004-customer-search';
+import { nameWordPairs } from './0005-name-word-pairs';
 import type { Migration } from './types';
 
 export type { Migration, MigrationContext, SeedContext } from './types';
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   customersLedger,
   cards,
   customerSearch,
+  nameWordPairs,
 ];

@@ -1,3 +1,4 @@
+import { QueryTypes } from 'sequelize';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '@lealtad/server/cards/luhn';
@@ -8,6 +9,7 @@ import { expirePoints } from '@lealtad/server/jobs/expirePoints';
 import { postPurchases } from '@lealtad/server/ledger/purchases';
 import { reversePurchase } from '@lealtad/server/ledger/reversal';
 import { actorOf } from '@lealtad/server/policies/actor';
+import { defaultSearchLimits, searchCustomers } from '@lealtad/server/customers/search';
 import { clearSettingsCache } from '@lealtad/server/settings';
 import {
   countRows,
@@ -146,6 +148,42 @@ describe('customer search', () => {
     expect(new Set(both).size).toBe(6);
   });
 
+  it('finds the same names whichever index drives a search of several words', async () => {
+    const callcenterActor = actorOf({ id: 0, role: 'callcenter', zoneId: null });
+    const query = { sort: 'name', order: 'asc', page: 1, pageSize: 25 } as const;
+    const throughEachIndex = async (q: string) => {
+      const found = await Promise.all(
+        [
+          defaultSearchLimits,
+          // "Too many" exact pairs to merge: the words index drives.
+          { ...defaultSearchLimits, pairs: 0 },
+          // Every typed word "too short" to expand: the words index drives.
+          { ...defaultSearchLimits, expansions: 0 },
+          // Every pair "common": the pairs of the rarest word are grouped by customer.
+          { ...defaultSearchLimits, wordCount: 0 },
+        ].map(async (limits) => {
+          const { customers } = await searchCustomers(
+            platform.sequelize,
+            callcenterActor,
+            { ...query, q },
+            limits,
+          );
+          return customers.map((c) => `${c.firstName} ${c.lastName}`).sort();
+        }),
+      );
+      expect(found[1]).toEqual(found[0]);
+      expect(found[2]).toEqual(found[0]);
+      expect(found[3]).toEqual(found[0]);
+      return found[0];
+    };
+    expect(await throughEachIndex('jose pe')).toEqual(
+      expect.arrayContaining(['José Pérez Núñez', 'Juan José Pereira']),
+    );
+    expect(await throughEachIndex('PEREZ josé nu')).toEqual(['José Pérez Núñez']);
+    expect(await throughEachIndex('juan pena')).toEqual([]);
+    expect(await throughEachIndex('jose zzz')).toEqual([]);
+  });
+
   it('treats wildcards and SQL in the search as text', async () => {
     expect((await search(callcenter, { q: '%' })).body.items).toEqual([]);
     expect((await search(callcenter, { q: "' OR 1=1 --" })).status).toBe(200);
@@ -181,6 +219,18 @@ describe('profile', () => {
       .set('X-CSRF-Token', adminNorte.csrf)
       .send({ zoneId: 3 });
     expect(move.body.error.id).toBe('zone_not_allowed');
+    // A later rename leaves nothing of the old name to find.
+    await adminNorte.agent
+      .patch(`/api/customers/${id}`)
+      .set('X-CSRF-Token', adminNorte.csrf)
+      .send({ lastName: 'Luna' });
+    expect(names(await search(callcenter, { q: 'ortiz ramon' }))).toEqual([]);
+    expect(names(await search(callcenter, { q: 'ramon lu' }))).toEqual(['Ramón Luna']);
+    const [pairs] = await platform.sequelize.query<{ n: number | string }>(
+      'SELECT COUNT(*) AS n FROM customer_name_pairs WHERE customer_id = ?',
+      { replacements: [id], type: QueryTypes.SELECT },
+    );
+    expect(Number(pairs?.n)).toBe(2);
   });
 
   it('lets a customer edit its contact details, and set its birth date once', async () => {

@@ -3,7 +3,7 @@ import { firstNames, lastNames } from '@lealtad/migrations';
 import { loadConfig } from '@lealtad/server/config';
 import { connectDatabase } from '@lealtad/server/db/index';
 import { runMigrations, runSeeds } from '@lealtad/server/db/migrate';
-import { nameTokens, searchName } from '@lealtad/server/customers/searchIndex';
+import { nameTokens, searchName, wordPairs } from '@lealtad/server/customers/searchIndex';
 
 /** A deterministic spread, so every run seeds the same data. */
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
@@ -46,6 +46,7 @@ export async function seedBench(url: string, data: BenchData, log: (line: string
     return;
   }
   for (const table of [
+    'customer_name_pairs',
     'customer_name_words',
     'point_lots',
     'ledger_entries',
@@ -70,6 +71,7 @@ export async function seedBench(url: string, data: BenchData, log: (line: string
   for (let start = 1; start <= data.customers; start += chunk) {
     const customers: unknown[][] = [];
     const tokens: unknown[][] = [];
+    const pairs: unknown[][] = [];
     const transactions: unknown[][] = [];
     const lines: unknown[][] = [];
     const lots: unknown[][] = [];
@@ -114,7 +116,9 @@ export async function seedBench(url: string, data: BenchData, log: (line: string
         now,
       ]);
       const name = searchName(c.firstName, c.lastName);
-      for (const word of nameTokens(c.firstName, c.lastName)) tokens.push([word, name, n]);
+      const words = nameTokens(c.firstName, c.lastName);
+      for (const word of words) tokens.push([word, name, n]);
+      for (const [word, other] of wordPairs(words)) pairs.push([word, other, name, n]);
     }
     await db.beginTransaction();
     await db.query(
@@ -124,6 +128,10 @@ export async function seedBench(url: string, data: BenchData, log: (line: string
     await db.query('INSERT INTO customer_name_words (word, search_name, customer_id) VALUES ?', [
       tokens,
     ]);
+    await db.query(
+      'INSERT INTO customer_name_pairs (word, other, search_name, customer_id) VALUES ?',
+      [pairs],
+    );
     await db.query(
       'INSERT INTO partner_transactions (id, external_id, payload_hash, customer_id, amount_cents, currency, occurred_at, store_id, category, points_awarded, awards, balance_after, created_at) VALUES ?',
       [transactions],

@@ -45,6 +45,23 @@ function contactCondition(
   return null;
 }
 
+/** How far a name search reads before it changes strategy; tests pass smaller ones. */
+export interface SearchLimits {
+  /** Matches of one word counted before calling it common. */
+  wordCount: number;
+  /** Distinct name words a typed word may stand for ("jos" → jose, josefina…). */
+  expansions: number;
+  /** Exact word pairs merged at most; more (two short starts), and the words index drives. */
+  pairs: number;
+}
+
+export const defaultSearchLimits: SearchLimits = { wordCount: 5_000, expansions: 50, pairs: 25 };
+
+interface NameFilters {
+  conditions: string[];
+  replacements: unknown[];
+}
+
 /** How many names have a word starting so, counted up to `cap` (an index range read, cheap). */
 async function cappedCount(sequelize: Sequelize, word: string, cap: number): Promise<number> {
   const [row] = await sequelize.query<{ n: number | string }>(
@@ -54,35 +71,206 @@ async function cappedCount(sequelize: Sequelize, word: string, cap: number): Pro
   return Number(row?.n ?? 0);
 }
 
+/** The distinct name words that start with `prefix`, up to `cap` (a loose index scan). */
+const wordsStartingWith = async (sequelize: Sequelize, prefix: string, cap: number) =>
+  (
+    await sequelize.query<{ word: string }>(
+      `SELECT DISTINCT word FROM customer_name_words WHERE word LIKE ? ESCAPE '!' LIMIT ${cap}`,
+      { replacements: [likePrefix(prefix)], type: QueryTypes.SELECT },
+    )
+  ).map((row) => row.word);
+
 /**
- * Every word typed must start some word of the name, in any order. The rarest word drives:
- * its matches come off the words index already in order (the word matched, then the name),
- * and each is checked for the other words through (customer_id, word). A page reads at most
- * the rarest word's matches and sorts nothing; the slow case left is several common words
- * that few names share, which reads all the rarest one's matches.
+ * "The customer also has a word starting so", as a correlated probe of (customer_id, word).
+ * Written as a scalar subquery so the optimizer keeps it a probe per row read in index order
+ * (an EXISTS may be turned into a join that reads every match of the word and sorts).
+ */
+const alsoHasWords = (alias: string, words: readonly string[]) =>
+  words
+    .map(
+      () =>
+        `AND (SELECT 1 FROM customer_name_words o WHERE o.customer_id = ${alias}.customer_id AND o.word LIKE ? ESCAPE '!' LIMIT 1) IS NOT NULL`,
+    )
+    .join(' ');
+
+/**
+ * Of the typed words' pairs that expand to few exact pairs, the one fewest names match
+ * (counted up to a cap): it drives, and the other words are probed. With two words there is
+ * one pair; with more, a full name whose words are each common is often rare as some pair.
+ */
+async function rarestPair(
+  sequelize: Sequelize,
+  expanded: readonly { word: string; exact: string[] }[],
+  limits: SearchLimits,
+): Promise<{ pairs: [string, string][]; typed: [string, string]; count: number } | null> {
+  const candidates = expanded.flatMap((a, i) =>
+    expanded.slice(i + 1).flatMap((b) => {
+      const pairs = a.exact.flatMap((word) =>
+        b.exact.map((other): [string, string] => [word, other]),
+      );
+      return pairs.length <= limits.pairs
+        ? [{ pairs, typed: [a.word, b.word] as [string, string] }]
+        : [];
+    }),
+  );
+  // With one candidate nothing is compared, and nothing else could drive: no need to count.
+  if (candidates.length <= 1) return candidates[0] ? { ...candidates[0], count: 0 } : null;
+  const counts = await Promise.all(
+    candidates.map(async ({ pairs }) => {
+      const [row] = await sequelize.query<{ n: number | string }>(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM customer_name_pairs
+          WHERE ${pairs.map(() => '(word = ? AND other = ?)').join(' OR ')} LIMIT ${limits.wordCount}) t`,
+        { replacements: pairs.flat(), type: QueryTypes.SELECT },
+      );
+      return Number(row?.n ?? 0);
+    }),
+  );
+  let best = 0;
+  counts.forEach((count, i) => {
+    if (count < (counts[best] ?? 0)) best = i;
+  });
+  const chosen = candidates[best];
+  return chosen ? { ...chosen, count: counts[best] ?? 0 } : null;
+}
+
+/**
+ * The customers with a word among `keyWords` and, for each of `others`, a word starting so:
+ * all the key words' pairs with those starts are read off the pairs index and grouped by
+ * customer. Reads every such pair, but never probes row by row.
+ */
+async function intersectPairs(
+  sequelize: Sequelize,
+  keyWords: readonly string[],
+  others: readonly string[],
+  query: {
+    join: string;
+    filterSql: string;
+    filters: NameFilters;
+    orderBy: string;
+    window: number[];
+  },
+): Promise<number[]> {
+  const starts = others.map(likePrefix);
+  const rows = await sequelize.query<{ id: number | string }>(
+    `SELECT p.customer_id AS id FROM customer_name_pairs p ${query.join}
+      WHERE p.word IN (?) AND (${starts.map(() => "p.other LIKE ? ESCAPE '!'").join(' OR ')}) ${query.filterSql}
+      GROUP BY p.search_name, p.customer_id
+     HAVING ${starts.map(() => "MAX(CASE WHEN p.other LIKE ? ESCAPE '!' THEN 1 ELSE 0 END) = 1").join(' AND ')}
+      ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`,
+    {
+      replacements: [
+        keyWords,
+        ...starts,
+        ...query.filters.replacements,
+        ...starts,
+        ...query.window,
+      ],
+      type: QueryTypes.SELECT,
+    },
+  );
+  return rows.map((row) => Number(row.id));
+}
+
+/**
+ * Every word typed must start some word of the name, in any order.
+ *
+ * Two or more words go through the pairs index. The two typed words that stand for the fewest
+ * name words are expanded to them ("jose flo" → jose × flores, florencio), and each exact pair
+ * is read off the index already in name order, only as far as the page needs; the pairs' pages
+ * are merged. Any further word is probed per row. When the two words stand for too many pairs
+ * (two very short starts, which nearly every name matches), or for one word, the words index
+ * drives: the rarest word's matches come off it in order (the word matched, then the name).
  */
 async function nameSearch(
   sequelize: Sequelize,
   words: string[],
-  filters: { conditions: string[]; replacements: unknown[] },
+  filters: NameFilters,
   search: CustomerSearch,
+  limits: SearchLimits,
 ): Promise<number[]> {
-  const counts = await Promise.all(words.map((word) => cappedCount(sequelize, word, 5_000)));
+  const direction = search.order === 'desc' ? 'DESC' : 'ASC';
+  const offset = (search.page - 1) * search.pageSize;
+  const customersJoin = (alias: string) =>
+    filters.conditions.length ? `JOIN customers c ON c.id = ${alias}.customer_id` : '';
+  const filterSql = filters.conditions.map((sql) => `AND ${sql}`).join(' ');
+
+  if (words.length >= 2) {
+    const expanded = await Promise.all(
+      words.map(async (word) => ({
+        word,
+        exact: await wordsStartingWith(sequelize, word, limits.expansions + 1),
+      })),
+    );
+    // A typed word that starts no name word anywhere: nobody matches.
+    if (expanded.some((w) => w.exact.length === 0)) return [];
+    const choice = await rarestPair(
+      sequelize,
+      expanded.filter((w) => w.exact.length <= limits.expansions),
+      limits,
+    );
+    if (choice && choice.count >= limits.wordCount) {
+      // Every pair is common: probing the other words along one would read too far.
+      const [key] = [...expanded].sort((a, b) => a.exact.length - b.exact.length);
+      if (key) {
+        return intersectPairs(
+          sequelize,
+          key.exact,
+          words.filter((w) => w !== key.word),
+          {
+            join: customersJoin('p'),
+            filterSql,
+            filters,
+            orderBy:
+              search.sort === 'name'
+                ? `p.search_name ${direction}, p.customer_id ${direction}`
+                : `p.customer_id ${direction}`,
+            window: [search.pageSize + 1, offset],
+          },
+        );
+      }
+    }
+    if (choice) {
+      const { pairs, typed } = choice;
+      const others = words.filter((word) => !typed.includes(word));
+      const orderBy = (name: string, id: string) =>
+        search.sort === 'name' ? `${name} ${direction}, ${id} ${direction}` : `${id} ${direction}`;
+      const onePair = `SELECT p.customer_id AS id, p.search_name FROM customer_name_pairs p
+          ${customersJoin('p')} WHERE p.word = ? AND p.other = ? ${alsoHasWords('p', others)} ${filterSql}
+          ORDER BY ${orderBy('p.search_name', 'p.customer_id')} LIMIT ${offset + search.pageSize + 1}`;
+      const rows = await sequelize.query<{ id: number | string }>(
+        `SELECT id FROM (${pairs.map((_, i) => `SELECT id, search_name FROM (${onePair}) pair${i}`).join(' UNION ')}) merged
+          ORDER BY ${orderBy('search_name', 'id')} LIMIT ? OFFSET ?`,
+        {
+          replacements: [
+            ...pairs.flatMap((pair) => [
+              ...pair,
+              ...others.map(likePrefix),
+              ...filters.replacements,
+            ]),
+            search.pageSize + 1,
+            offset,
+          ],
+          type: QueryTypes.SELECT,
+        },
+      );
+      return rows.map((row) => Number(row.id));
+    }
+  }
+
+  const counts = await Promise.all(
+    words.map((word) => cappedCount(sequelize, word, limits.wordCount)),
+  );
   const byRarity = words
     .map((word, i) => ({ word, count: counts[i] ?? 0 }))
     .sort((a, b) => a.count - b.count);
   const [driver, ...others] = byRarity.map((w) => w.word);
-  const direction = search.order === 'desc' ? 'DESC' : 'ASC';
   const order =
     search.sort === 'name'
       ? `w.word ${direction}, w.search_name ${direction}, w.customer_id ${direction}`
       : `w.customer_id ${direction}`;
   const rows = await sequelize.query<{ id: number | string }>(
-    `SELECT w.customer_id AS id FROM customer_name_words w
-       ${filters.conditions.length ? 'JOIN customers c ON c.id = w.customer_id' : ''}
-      WHERE w.word LIKE ? ESCAPE '!'
-        ${others.map(() => "AND EXISTS (SELECT 1 FROM customer_name_words o WHERE o.customer_id = w.customer_id AND o.word LIKE ? ESCAPE '!')").join(' ')}
-        ${filters.conditions.map((sql) => `AND ${sql}`).join(' ')}
+    `SELECT w.customer_id AS id FROM customer_name_words w ${customersJoin('w')}
+      WHERE w.word LIKE ? ESCAPE '!' ${alsoHasWords('w', others)} ${filterSql}
       ORDER BY ${order} LIMIT ? OFFSET ?`,
     {
       replacements: [
@@ -90,7 +278,7 @@ async function nameSearch(
         ...others.map(likePrefix),
         ...filters.replacements,
         search.pageSize + 1,
-        (search.page - 1) * search.pageSize,
+        offset,
       ],
       type: QueryTypes.SELECT,
     },
@@ -106,6 +294,7 @@ export async function searchCustomers(
   sequelize: Sequelize,
   actor: Actor,
   search: CustomerSearch,
+  limits: SearchLimits = defaultSearchLimits,
 ): Promise<{ customers: Customer[]; hasMore: boolean }> {
   const conditions: string[] = [];
   const replacements: unknown[] = [];
@@ -137,10 +326,10 @@ export async function searchCustomers(
         add(contact.sql, ...contact.replacements);
         contactOrder = contact.orderBy;
       } else {
-        const words = foldText(search.q).split(' ').filter(Boolean).slice(0, 5);
+        const words = [...new Set(foldText(search.q).split(' ').filter(Boolean))].slice(0, 5);
         // Nothing searchable typed (only symbols): nothing matches.
         const ids = words.length
-          ? await nameSearch(sequelize, words, { conditions, replacements }, search)
+          ? await nameSearch(sequelize, words, { conditions, replacements }, search, limits)
           : [];
         return page(ids, search.pageSize);
       }
