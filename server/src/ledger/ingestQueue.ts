@@ -18,7 +18,7 @@ interface Waiting {
 }
 
 /**
- * Group commit for purchases, single or from batches: purchases that arrive while batches are
+ * Group commit for single purchases: purchases that arrive while batches are
  * being written wait and go together in the next one, so concurrent requests share one
  * transaction and one set of statements. An idle queue writes at once, so a lone request waits
  * for nobody. Up to `maxInFlight` batches are written at once, so the database's round trips

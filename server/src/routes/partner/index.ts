@@ -1,9 +1,11 @@
 import { QueryTypes } from 'sequelize';
 import { findPartnerCustomer, upsertPartnerCustomer } from '../../commands/partnerCustomers';
 import { defineRoute } from '../../http/route';
+import { postPurchaseBatch } from '../../ledger/purchaseBatch';
 import type { PurchaseResult } from '../../ledger/purchases';
 import { reversePurchase } from '../../ledger/reversal';
 import { presentPartnerCustomer } from '../../presenters/partnerCustomer';
+import { earnedEvent } from '../../realtime';
 import type { Customer } from '../../db/models';
 import {
   batchBody,
@@ -110,10 +112,8 @@ export const partnerRoutes = [
     async handler({ body, partner, services }) {
       const parsed = body.transactions.map((item) => purchaseSchema.safeParse(item));
       const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
-      // Through the same queue as single purchases: written in group commits, read ahead.
-      const results = await Promise.all(
-        valid.map((purchase) => services.ingest.submit(purchase, partner.id)),
-      );
+      const { results, lines } = await postPurchaseBatch(services.sequelize, valid, partner.id);
+      for (const line of lines) services.realtime.pointsChanged(earnedEvent(line));
       let next = 0;
       const items = parsed.map((p, index) => {
         if (!p.success) {
