@@ -65,8 +65,11 @@ export async function startServer(
     url,
     close: async () => {
       for (const stop of stopJobs) stop();
-      // Closing socket.io closes its HTTP server too.
+      // Closing socket.io closes its HTTP server too. Requests in flight get a moment to
+      // finish; connections still open after it (a browser's kept-alive ones) are cut.
+      const cut = setTimeout(() => server.closeAllConnections(), 2_000);
       await services.realtime.close();
+      clearTimeout(cut);
       await sequelize.close();
     },
   };
