@@ -20,11 +20,23 @@ export function useBrowser() {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const apis: APIRequestContext[] = [];
+  // Whatever the Content-Security-Policy refused: a page could look right and still be missing it.
+  const refused: string[] = [];
+  const track = (context: BrowserContext) => {
+    contexts.push(context);
+    context.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+        refused.push(message.text());
+      }
+    });
+    return context;
+  };
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
+    expect(refused.splice(0)).toEqual([]);
     await Promise.all(apis.splice(0).map((api) => api.dispose()));
   });
   afterAll(async () => {
@@ -37,14 +49,10 @@ export function useBrowser() {
   return {
     browser: current,
     async newContext(viewport = desktop): Promise<BrowserContext> {
-      const context = await current().newContext({ viewport, locale: 'es-MX' });
-      contexts.push(context);
-      return context;
+      return track(await current().newContext({ viewport, locale: 'es-MX' }));
     },
     async openPage(viewport = desktop): Promise<Page> {
-      const context = await current().newContext({ viewport, locale: 'es-MX' });
-      contexts.push(context);
-      return context.newPage();
+      return track(await current().newContext({ viewport, locale: 'es-MX' })).newPage();
     },
     /** The API signed in as `email`, for preparing what a browser test needs. */
     async apiAs(email: string, password = demoPassword): Promise<StaffApi> {
