@@ -1,10 +1,11 @@
+import { Redis } from 'ioredis';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Sequelize } from 'sequelize';
 import type { Config } from './config';
 import { AppError, notFound } from './errors';
 import { errorHandler } from './http/errorHandler';
-import { createMemoryRateLimiter } from './http/rateLimit';
+import { createMemoryRateLimiter, createRedisRateLimiter } from './http/rateLimit';
 import { toExpress } from './http/route';
 import type { Services } from './http/services';
 import { createApiKeyAuthenticator } from './integrations/apiKeys';
@@ -54,11 +55,14 @@ function requireJson(req: Request, _res: Response, next: NextFunction) {
 
 export function createServices(config: Config, sequelize: Sequelize): Services {
   const realtime = createRealtime();
+  // A request fails soon when Redis is down rather than waiting for it to come back.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
   return {
     config,
     sequelize,
+    redis,
     mailer: createMailer(config),
-    rateLimiter: createMemoryRateLimiter(),
+    rateLimiter: redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter(),
     apiKeys: createApiKeyAuthenticator(),
     ingest: new IngestQueue(sequelize, (lines) =>
       lines.forEach((line) => realtime.pointsChanged(earnedEvent(line))),

@@ -29,6 +29,10 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   SQL_LOG: flag.default(false),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL debe empezar con redis:// o rediss://')
+    .optional(),
 });
 
 export type DatabaseConfig =
@@ -52,6 +56,8 @@ export interface Config {
   cookieSecure: boolean;
   sessionTtlHours: number;
   trustProxy: boolean;
+  /** Shared state between processes (rate limits); without it each process keeps its own. */
+  redisUrl: string | null;
   security: {
     /** Requests per IP per 15 minutes to each sign-in and recovery endpoint. */
     authRateLimit: number;
@@ -105,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     sessionTtlHours: e.SESSION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
+    redisUrl: e.REDIS_URL ?? null,
     security: {
       authRateLimit: e.AUTH_RATE_LIMIT,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,

@@ -70,6 +70,7 @@ export async function startServer(
       const cut = setTimeout(() => server.closeAllConnections(), 2_000);
       await services.realtime.close();
       clearTimeout(cut);
+      await services.redis?.quit();
       await sequelize.close();
     },
   };

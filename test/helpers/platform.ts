@@ -60,6 +60,7 @@ export async function createPlatform(env: Record<string, string> = {}): Promise<
     password: config.demoPassword,
     async close() {
       const broken = await ledgerInconsistencies(sequelize);
+      await services.redis?.quit();
       await sequelize.close();
       if (dialect === 'mysql') {
         const connection = await mysql.createConnection(mysqlServer());

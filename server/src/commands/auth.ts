@@ -112,7 +112,7 @@ export async function requestPasswordReset(
   services: Services,
   input: { email: string },
 ): Promise<void> {
-  services.rateLimiter.hit(`forgot:${input.email}`, 5, 60 * 60_000);
+  await services.rateLimiter.hit(`forgot:${input.email}`, 5, 60 * 60_000);
   const user = await User.findOne({ where: { email: input.email, status: 'active' } });
   if (!user) return;
   const link = await services.sequelize.transaction((transaction) =>

@@ -113,7 +113,7 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined, A exten
     async handle(req, res, services) {
       const actor = req.actor ?? null;
       if (spec.rateLimited) {
-        services.rateLimiter.hit(
+        await services.rateLimiter.hit(
           `${spec.path}:${req.ip}`,
           services.config.security.authRateLimit,
           15 * 60_000,

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config';
 import type { Mailer } from '../mail/mailer';
@@ -10,6 +11,8 @@ import type { RateLimiter } from './rateLimit';
 export interface Services {
   config: Config;
   sequelize: Sequelize;
+  /** Shared with the platform's other processes; null when REDIS_URL is not set. */
+  redis: Redis | null;
   mailer: Mailer;
   rateLimiter: RateLimiter;
   apiKeys: ApiKeyAuthenticator;
