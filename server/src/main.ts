@@ -4,7 +4,7 @@ import { demoAccounts } from '@lealtad/migrations';
 import { createApp, createServices } from './app';
 import type { Config } from './config';
 import { connectDatabase } from './db';
-import { runMigrations, runSeeds } from './db/migrate';
+import { migrateAndSeed } from './db/migrate';
 import { updateConsumptionLevels } from './jobs/consumptionLevels';
 import { expirePoints } from './jobs/expirePoints';
 import { purgeExpired } from './jobs/purgeExpired';
@@ -37,8 +37,7 @@ export async function startServer(
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   const sequelize = await connectDatabase(config.database, { log: config.sqlLog });
-  await runMigrations(sequelize, log);
-  const { hasSuperadmin } = await runSeeds(sequelize, config, log);
+  const { hasSuperadmin } = await migrateAndSeed(sequelize, config, log);
   if (!hasSuperadmin) {
     log(
       'Aviso: no hay ningún superadministrador. Define SUPERADMIN_EMAIL y SUPERADMIN_PASSWORD y reinicia.',

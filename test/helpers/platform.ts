@@ -8,7 +8,7 @@ import type { Sequelize } from 'sequelize';
 import { createApp, createServices } from '@lealtad/server';
 import { loadConfig, type Config, type DatabaseConfig } from '@lealtad/server/config';
 import { connectDatabase } from '@lealtad/server/db/index';
-import { runMigrations, runSeeds } from '@lealtad/server/db/migrate';
+import { migrateAndSeed } from '@lealtad/server/db/migrate';
 import type { Services } from '@lealtad/server/http/services';
 
 export type Dialect = 'mysql' | 'sqlite';
@@ -29,23 +29,45 @@ export interface Platform {
 }
 
 /**
- * A fresh platform for one test file: its own database (a new MySQL/MariaDB database or SQLite
- * file, created here and dropped in `close`), migrated and seeded with a small demo set.
+ * A database of its own for the suite's dialect (a new MySQL/MariaDB database or SQLite file,
+ * created on first connection) and a data folder; `drop` removes both.
  */
-export async function createPlatform(env: Record<string, string> = {}): Promise<Platform> {
+export async function freshDatabase(): Promise<{
+  database: DatabaseConfig;
+  dataDir: string;
+  drop: () => Promise<void>;
+}> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lealtad-test-'));
   const dbName = `lealtad_test_${randomBytes(6).toString('hex')}`;
-  const database: DatabaseConfig =
-    dialect === 'mysql'
-      ? { dialect: 'mysql', url: `${mysqlServer()}/${dbName}` }
-      : { dialect: 'sqlite', storage: path.join(dataDir, 'test.sqlite') };
+  return {
+    database:
+      dialect === 'mysql'
+        ? { dialect: 'mysql', url: `${mysqlServer()}/${dbName}` }
+        : { dialect: 'sqlite', storage: path.join(dataDir, 'test.sqlite') },
+    dataDir,
+    async drop() {
+      if (dialect === 'mysql') {
+        const connection = await mysql.createConnection(mysqlServer());
+        await connection.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+        await connection.end();
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh platform for one test file: its own database (dropped in `close`), migrated and
+ * seeded with a small demo set.
+ */
+export async function createPlatform(env: Record<string, string> = {}): Promise<Platform> {
+  const { database, dataDir, drop } = await freshDatabase();
   const config: Config = {
     ...loadConfig({ DATA_DIR: dataDir, DEMO_CUSTOMERS: '8', ...env }),
     database,
   };
   const sequelize = await connectDatabase(database);
-  await runMigrations(sequelize);
-  await runSeeds(sequelize, config);
+  await migrateAndSeed(sequelize, config);
   // Suites start from an empty card stock and make the cards they need; the demo's cards are
   // for people trying the platform.
   await sequelize.query('DELETE FROM cards');
@@ -62,12 +84,7 @@ export async function createPlatform(env: Record<string, string> = {}): Promise<
       const broken = await ledgerInconsistencies(sequelize);
       await services.redis?.quit();
       await sequelize.close();
-      if (dialect === 'mysql') {
-        const connection = await mysql.createConnection(mysqlServer());
-        await connection.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-        await connection.end();
-      }
-      await rm(dataDir, { recursive: true, force: true });
+      await drop();
       if (broken.length > 0) {
         throw new Error(
           `Ledger inconsistent after the suite: ${JSON.stringify(broken.slice(0, 5))}`,

@@ -37,6 +37,9 @@ function queueTransactions(sequelize: Sequelize): void {
   });
 }
 
+/** The URL as the mysql2 driver takes it (`mariadb://` is accepted in DATABASE_URL). */
+export const driverUrl = (url: string) => url.replace(/^mariadb:/, 'mysql:');
+
 /** Creates the MySQL database named in the URL when it does not exist yet. */
 export async function ensureMysqlDatabase(url: string): Promise<void> {
   const target = new URL(url);
@@ -45,7 +48,7 @@ export async function ensureMysqlDatabase(url: string): Promise<void> {
     throw new Error(`Nombre de base de datos inválido en DATABASE_URL: "${name}"`);
   }
   target.pathname = '/';
-  const connection = await mysql.createConnection(target.toString().replace(/^mariadb:/, 'mysql:'));
+  const connection = await mysql.createConnection(driverUrl(target.toString()));
   try {
     await connection.query(
       `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
@@ -63,7 +66,7 @@ export async function connectDatabase(
   let sequelize: Sequelize;
   if (config.dialect === 'mysql') {
     await ensureMysqlDatabase(config.url);
-    sequelize = new Sequelize(config.url.replace(/^mariadb:/, 'mysql:'), {
+    sequelize = new Sequelize(driverUrl(config.url), {
       dialect: 'mysql',
       logging,
       timezone: '+00:00',
