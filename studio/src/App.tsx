@@ -14,6 +14,7 @@ import { CustomersPage } from './pages/customers/CustomersPage';
 import { HomePage } from './pages/HomePage';
 import { UserPage } from './pages/users/UserPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { ZonesPage } from './pages/zones/ZonesPage';
 
 export function App() {
   return (
@@ -66,6 +67,14 @@ export function App() {
           element={
             <RequirePermission permission="users.read">
               <UserPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="zones"
+          element={
+            <RequirePermission permission="zones.manage">
+              <ZonesPage />
             </RequirePermission>
           }
         />

@@ -13,6 +13,7 @@ const es = {
   'nav.customers': 'Clientes',
   'nav.cards': 'Tarjetas',
   'nav.groupProgram': 'Programa',
+  'nav.zones': 'Zonas',
 
   'customerStatus.active': 'Activo',
   'customerStatus.inactive': 'Inactivo',
@@ -267,6 +268,9 @@ const es = {
   'home.audit.zone':
     'Revisa quién hizo qué y cuándo en la zona {zone}: accesos, cuentas creadas y cambios.',
   'home.audit.go': 'Ir a Auditoría',
+  'home.zones.title': 'Zonas',
+  'home.zones.text': 'Crea zonas y cambia sus nombres; la clave de cada zona no cambia.',
+  'home.zones.go': 'Ir a Zonas',
   'home.password.title': 'Tu contraseña',
   'home.password.text':
     'Cámbiala cuando lo necesites; cerraremos tus sesiones en otros dispositivos.',
@@ -307,6 +311,35 @@ const es = {
   'userForm.zoneAllHint': 'Este rol trabaja en todas las zonas.',
   'userForm.zoneOptionalHint': 'Opcional para este rol.',
   'userForm.localeHint': 'El idioma de los correos que recibe.',
+
+  'zones.title': 'Zonas',
+  'zones.subtitle': 'Cada cliente pertenece a una zona, y cada administrador de zona también.',
+  'zones.new': 'Nueva zona',
+  'zones.table': 'Zonas del programa',
+  'zones.actions': 'Acciones',
+  'zones.rename': 'Renombrar',
+  'zones.renameOf': 'Renombrar {name}',
+  'zones.empty': 'Todavía no hay zonas.',
+  'zones.created': 'Creamos la zona {name} con la clave {code}.',
+  'zones.renamed': 'La zona {code} ahora se llama {name}.',
+
+  'zoneForm.createTitle': 'Nueva zona',
+  'zoneForm.createDescription': 'Después podrás cambiar el nombre, pero no la clave.',
+  'zoneForm.renameTitle': 'Renombrar zona',
+  'zoneForm.renameDescription':
+    'Solo cambia el nombre que se muestra: sus clientes y cuentas siguen en la zona.',
+  'zoneForm.codePlaceholder': 'Ej. BAJIO',
+  'zoneForm.codeHint':
+    'De 2 a 32 letras sin acentos, números o guiones bajos (_). La plataforma socia la usa para asignar clientes.',
+  'zoneForm.codeInvalid':
+    'La clave lleva de 2 a 32 letras sin acentos, números o guiones bajos (_), sin espacios ni guiones medios.',
+  'zoneForm.codeFixed': 'La clave no cambia: la plataforma socia la usa para asignar clientes.',
+  'zoneForm.nameHint': 'El personal lo verá en el estudio y los clientes en el portal.',
+  'zoneForm.nameShort': 'El nombre necesita al menos 2 caracteres.',
+  'zoneForm.nameInvalid':
+    'El nombre solo puede tener letras, números, espacios, apóstrofos, puntos y guiones.',
+  'zoneForm.create': 'Crear zona',
+  'zoneForm.rename': 'Guardar nombre',
 
   'user.back': 'Volver a Cuentas',
   'user.details': 'Datos de la cuenta',
@@ -420,6 +453,7 @@ const en: Messages<StudioKey> = {
   'nav.customers': 'Customers',
   'nav.cards': 'Cards',
   'nav.groupProgram': 'Program',
+  'nav.zones': 'Zones',
 
   'customerStatus.active': 'Active',
   'customerStatus.inactive': 'Inactive',
@@ -668,6 +702,9 @@ const en: Messages<StudioKey> = {
   'home.audit.zone':
     'See who did what and when in the {zone} zone: sign-ins, new accounts and changes.',
   'home.audit.go': 'Go to Audit log',
+  'home.zones.title': 'Zones',
+  'home.zones.text': 'Create zones and rename them; the code of each zone never changes.',
+  'home.zones.go': 'Go to Zones',
   'home.password.title': 'Your password',
   'home.password.text': 'Change it whenever you need to; we sign you out on your other devices.',
   'home.password.go': 'Change password',
@@ -707,6 +744,36 @@ const en: Messages<StudioKey> = {
   'userForm.zoneAllHint': 'This role works across all zones.',
   'userForm.zoneOptionalHint': 'Optional for this role.',
   'userForm.localeHint': 'The language of the emails they receive.',
+
+  'zones.title': 'Zones',
+  'zones.subtitle': 'Every customer belongs to a zone, and so does every zone administrator.',
+  'zones.new': 'New zone',
+  'zones.table': 'Program zones',
+  'zones.actions': 'Actions',
+  'zones.rename': 'Rename',
+  'zones.renameOf': 'Rename {name}',
+  'zones.empty': 'There are no zones yet.',
+  'zones.created': 'We created the zone {name} with the code {code}.',
+  'zones.renamed': 'Zone {code} is now called {name}.',
+
+  'zoneForm.createTitle': 'New zone',
+  'zoneForm.createDescription': 'You can change the name later, but not the code.',
+  'zoneForm.renameTitle': 'Rename zone',
+  'zoneForm.renameDescription':
+    'Only the name shown changes: its customers and accounts stay in the zone.',
+  'zoneForm.codePlaceholder': 'E.g. BAJIO',
+  'zoneForm.codeHint':
+    '2 to 32 unaccented letters, digits or underscores (_). The partner platform uses it to assign customers.',
+  'zoneForm.codeInvalid':
+    'The code has 2 to 32 unaccented letters, digits or underscores (_), with no spaces or hyphens.',
+  'zoneForm.codeFixed':
+    'The code does not change: the partner platform uses it to assign customers.',
+  'zoneForm.nameHint': 'Staff will see it in the studio and customers in the portal.',
+  'zoneForm.nameShort': 'The name needs at least 2 characters.',
+  'zoneForm.nameInvalid':
+    'The name can only have letters, digits, spaces, apostrophes, periods and hyphens.',
+  'zoneForm.create': 'Create zone',
+  'zoneForm.rename': 'Save name',
 
   'user.back': 'Back to Accounts',
   'user.details': 'Account details',

@@ -30,6 +30,8 @@ const navigation: readonly NavGroup[] = [
     label: 'nav.groupAdmin',
     items: [
       { to: '/accounts', label: 'nav.accounts', icon: 'users', permission: 'users.read' },
+      // Every staff role reads zones (for filters and forms); the page is for those who manage them.
+      { to: '/zones', label: 'nav.zones', icon: 'mapPin', permission: 'zones.manage' },
       { to: '/audit', label: 'nav.audit', icon: 'audit', permission: 'audit.read' },
     ],
   },

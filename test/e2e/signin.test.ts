@@ -80,7 +80,7 @@ describe('studio navigation by role', () => {
       shot: 'studio-home-superadmin',
       name: 'Sara Superadmin',
       role: 'Superadministrador',
-      nav: ['Inicio', 'Clientes', 'Tarjetas', 'Cuentas', 'Auditoría', 'Mi contraseña'],
+      nav: ['Inicio', 'Clientes', 'Tarjetas', 'Cuentas', 'Zonas', 'Auditoría', 'Mi contraseña'],
     },
     {
       email: 'admin.norte@demo.lealtad.mx',

@@ -59,6 +59,15 @@ export function HomePage() {
       action: t('home.accounts.go'),
     });
   }
+  if (can('zones.manage')) {
+    capabilities.push({
+      icon: 'mapPin',
+      title: t('home.zones.title'),
+      text: t('home.zones.text'),
+      to: '/zones',
+      action: t('home.zones.go'),
+    });
+  }
   if (can('audit.read')) {
     capabilities.push({
       icon: 'audit',

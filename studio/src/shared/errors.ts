@@ -15,6 +15,7 @@ const english: Readonly<Record<string, string>> = {
   zone_not_allowed: 'You can only manage accounts in your zone.',
   zone_required: 'That role needs a zone.',
   zone_not_found: 'The selected zone does not exist.',
+  zone_code_taken: 'A zone with that code already exists.',
   own_role: 'You cannot change your own role.',
   own_account: 'You cannot disable your own account.',
   role_above_own: 'You cannot change an account whose role is above yours.',
@@ -110,6 +111,8 @@ const englishDetails: Readonly<Record<string, string>> = {
   'lastName:invalid_format': 'Only letters, spaces, apostrophes, periods and hyphens.',
   'reason:too_small': 'Explain the reason for the adjustment (at least 5 characters).',
   'points:custom': 'Enter a whole number of points other than 0.',
+  'code:invalid_format':
+    'The code has 2 to 32 unaccented letters, digits or underscores (no spaces or hyphens).',
   invalid_type: 'This field is missing or has the wrong kind of value.',
   too_small: 'This value is too short.',
   too_big: 'This value is too long.',
