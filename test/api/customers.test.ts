@@ -184,6 +184,24 @@ describe('customer search', () => {
     expect(await throughEachIndex('jose zzz')).toEqual([]);
   });
 
+  it('lists a name with two words of the typed start once, pages full', async () => {
+    for (const sort of ['name', 'createdAt']) {
+      const seen: number[] = [];
+      for (let page = 1; ; page += 1) {
+        const res = await search(callcenter, { q: 'j', sort, pageSize: 2, page });
+        const ids = res.body.items.map((c: { id: number }) => c.id);
+        if (res.body.hasMore) expect(ids).toHaveLength(2);
+        seen.push(...ids);
+        if (!res.body.hasMore) break;
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      const juanJose = await Customer.findOne({
+        where: { firstName: 'Juan José', lastName: 'Pereira' },
+      });
+      expect(seen).toContain(Number(juanJose?.id));
+    }
+  });
+
   it('treats wildcards and SQL in the search as text', async () => {
     expect((await search(callcenter, { q: '%' })).body.items).toEqual([]);
     expect((await search(callcenter, { q: "' OR 1=1 --" })).status).toBe(200);

@@ -270,10 +270,15 @@ async function nameSearch(
       : `w.customer_id ${direction}`;
   const rows = await sequelize.query<{ id: number | string }>(
     `SELECT w.customer_id AS id FROM customer_name_words w ${customersJoin('w')}
-      WHERE w.word LIKE ? ESCAPE '!' ${alsoHasWords('w', others)} ${filterSql}
+      WHERE w.word LIKE ? ESCAPE '!'
+        AND (SELECT 1 FROM customer_name_words f WHERE f.customer_id = w.customer_id
+              AND f.word LIKE ? ESCAPE '!' AND f.word < w.word LIMIT 1) IS NULL
+        ${alsoHasWords('w', others)} ${filterSql}
       ORDER BY ${order} LIMIT ? OFFSET ?`,
     {
       replacements: [
+        likePrefix(driver ?? ''),
+        // A name with two words of that start ("Juan José", "j") counts at the first only.
         likePrefix(driver ?? ''),
         ...others.map(likePrefix),
         ...filters.replacements,
