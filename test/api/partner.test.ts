@@ -205,6 +205,31 @@ describe('purchases', () => {
     expect(cents.body.error.id).toBe('validation_failed');
   });
 
+  it('answers an id repeated far apart in a batch as the repeat of its first occurrence', async () => {
+    const before = Number(await balanceOf(demoExternalId(7)));
+    const items = Array.from({ length: 250 }, () =>
+      purchase({ customerExternalId: demoExternalId(7), amount: 1_000 }),
+    );
+    const repeated = items[3];
+    const reused = items[10];
+    if (!repeated || !reused) throw new Error('no items');
+    items[240] = { ...repeated };
+    items[130] = { ...reused, amount: 2_000 };
+    const res = await v1('post', '/api/v1/transactions/batch').send({ transactions: items });
+    expect(res.status).toBe(200);
+    const results = res.body.results as {
+      status: number;
+      balance?: number;
+      error?: { id: string };
+    }[];
+    expect([results[3]?.status, results[240]?.status]).toEqual([201, 200]);
+    expect(results[240]?.balance).toBe(results[3]?.balance);
+    expect([results[10]?.status, results[130]?.error?.id]).toEqual([201, 'transaction_conflict']);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(248);
+    // 248 purchases of $10 at 1 point per $10.
+    expect(Number(await balanceOf(demoExternalId(7)))).toBe(before + 248);
+  });
+
   it('takes a batch: a result per item, bad items do not stop good ones', async () => {
     const good = purchase({ customerExternalId: demoExternalId(8), amount: 20_000 });
     const duplicateOfGood = { ...good };
