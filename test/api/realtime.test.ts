@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { QueryTypes } from 'sequelize';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { createApiKey } from '@lealtad/server/commands/apiKeys';
 import { Customer } from '@lealtad/server/db/models/index';
 import { actorOf } from '@lealtad/server/policies/actor';
 import type { PointsChanged } from '@lealtad/server/realtime/index';
-import { createPlatform, demo, type Platform } from '../helpers/platform';
+import { createPlatform, demo, signIn, type Platform } from '../helpers/platform';
 
 let platform: Platform;
 let server: Server;
@@ -99,21 +100,53 @@ describe('points:changed over socket.io', () => {
       purchase('RT-1', 1, 45_000),
     ]);
     expect(res.status).toBe(201);
+    // The line as the statement shows it: the line just written, in words.
+    const [written] = await platform.sequelize.query<{ id: number | string }>(
+      'SELECT MAX(id) AS id FROM ledger_entries WHERE customer_id = ?',
+      { replacements: [customerId], type: QueryTypes.SELECT },
+    );
     const expected = {
       customerId,
       balance: res.body.balance,
-      line: {
+      line: expect.objectContaining({
+        id: Number(written?.id),
         kind: 'earn',
         points: 45,
         balance: res.body.balance,
-        transactionId: 'RT-1',
-        note: null,
-      },
+        transaction: expect.objectContaining({ id: 'RT-1', amountCents: 45_000 }),
+        description: expect.stringContaining('Compra RT-1'),
+      }),
     };
     expect(forPortal).toEqual(expected);
     expect(forStaff).toEqual(expected);
     // The balance the event carries is already committed.
     expect((await Customer.findByPk(customerId))?.balance).toBe(res.body.balance);
+  });
+
+  it('carries a manual adjustment as its statement line, with the reason', async () => {
+    const portal = await connect(demo.customer(3), 'portal');
+    const customerId = Number((await Customer.findOne({ where: { email: demo.customer(3) } }))?.id);
+    const staff = await signIn(platform, demo.callcenter);
+    const [event, res] = await Promise.all([
+      nextEvent(portal),
+      staff.agent
+        .post(`/api/customers/${customerId}/adjustments`)
+        .set('X-CSRF-Token', staff.csrf)
+        .send({ points: 7, reason: 'Cortesía por demora' }),
+    ]);
+    expect(res.status).toBe(201);
+    expect(event).toEqual({
+      customerId,
+      balance: res.body.balance,
+      line: expect.objectContaining({
+        id: res.body.id,
+        kind: 'adjust',
+        points: 7,
+        balance: res.body.balance,
+        note: 'Cortesía por demora',
+        description: expect.stringContaining('Cortesía por demora'),
+      }),
+    });
   });
 
   it('does not tell other customers, nor admins of another zone', async () => {

@@ -2,10 +2,12 @@ import type { Sequelize, Transaction } from 'sequelize';
 import { insertRows } from '../db/rows';
 import { AppError } from '../errors';
 import type { Settings } from '../settings';
-import { consumeLots, lockBalance } from './lots';
+import { consumeLots, lastLineId, lockBalance } from './lots';
 import { addMonths } from './time';
 
 export interface AdjustedLine {
+  /** The ledger line written. */
+  id: number;
   points: number;
   balance: number;
 }
@@ -59,5 +61,9 @@ export async function adjustBalance(
     replacements: [after, input.customerId],
     transaction,
   });
-  return { points: input.points, balance: after };
+  return {
+    id: await lastLineId(sequelize, input.customerId, transaction),
+    points: input.points,
+    balance: after,
+  };
 }

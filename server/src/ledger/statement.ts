@@ -68,51 +68,88 @@ function describe(row: StatementRow): string {
 const iso = (value: Date | string | null) =>
   value === null ? null : new Date(value).toISOString();
 
-/** A customer's ledger, newest first, with the reason of every line. */
-export async function statement(sequelize: Sequelize, customerId: number, filter: StatementFilter) {
-  const filters: [string, unknown][] = [
-    ['l.customer_id = ?', customerId],
-    ...(filter.from ? [['l.created_at >= ?', filter.from] as [string, unknown]] : []),
-    ...(filter.to ? [['l.created_at <= ?', filter.to] as [string, unknown]] : []),
-    ...(filter.kind ? [['l.kind = ?', filter.kind] as [string, unknown]] : []),
-  ];
-  const conditions = filters.map(([sql]) => sql);
-  const replacements = filters.map(([, value]) => value);
-  const rows = await sequelize.query<StatementRow>(
+/** A ledger line as statements and real-time notices show it. */
+const presentLine = (row: StatementRow) => ({
+  id: Number(row.id),
+  kind: row.kind,
+  points: Number(row.points),
+  balance: Number(row.balance_after),
+  description: describe(row),
+  transaction: row.external_id
+    ? {
+        id: row.external_id,
+        storeId: row.store_id,
+        amountCents: Number(row.amount_cents),
+        occurredAt: iso(row.occurred_at),
+      }
+    : null,
+  rule: row.rule_key ? { key: row.rule_key, version: Number(row.rule_version) } : null,
+  note: row.note,
+  actorName: row.actor_name,
+  createdAt: iso(row.created_at),
+});
+
+export type LedgerLine = ReturnType<typeof presentLine>;
+
+/** One customer's lines matching `conditions`, newest first. */
+const selectLines = (
+  sequelize: Sequelize,
+  customerId: number,
+  conditions: [string, unknown][],
+  limit: number,
+  offset = 0,
+) =>
+  sequelize.query<StatementRow>(
     `SELECT l.id, l.kind, l.points, l.balance_after, l.rule_key, l.rule_version, l.note, l.created_at,
             t.external_id, t.store_id, t.amount_cents, t.occurred_at, u.name AS actor_name
        FROM ledger_entries l
        LEFT JOIN partner_transactions t ON t.id = l.transaction_id
        LEFT JOIN users u ON u.id = l.actor_user_id
-      WHERE ${conditions.join(' AND ')}
+      WHERE ${['l.customer_id = ?', ...conditions.map(([sql]) => sql)].join(' AND ')}
       ORDER BY l.id DESC LIMIT ? OFFSET ?`,
     {
-      replacements: [...replacements, filter.pageSize + 1, (filter.page - 1) * filter.pageSize],
+      replacements: [customerId, ...conditions.map(([, value]) => value), limit, offset],
       type: QueryTypes.SELECT,
     },
   );
+
+/** A customer's ledger, newest first, with the reason of every line. */
+export async function statement(sequelize: Sequelize, customerId: number, filter: StatementFilter) {
+  const rows = await selectLines(
+    sequelize,
+    customerId,
+    [
+      ...(filter.from ? [['l.created_at >= ?', filter.from] as [string, unknown]] : []),
+      ...(filter.to ? [['l.created_at <= ?', filter.to] as [string, unknown]] : []),
+      ...(filter.kind ? [['l.kind = ?', filter.kind] as [string, unknown]] : []),
+    ],
+    filter.pageSize + 1,
+    (filter.page - 1) * filter.pageSize,
+  );
   return {
-    items: rows.slice(0, filter.pageSize).map((row) => ({
-      id: Number(row.id),
-      kind: row.kind,
-      points: Number(row.points),
-      balance: Number(row.balance_after),
-      description: describe(row),
-      transaction: row.external_id
-        ? {
-            id: row.external_id,
-            storeId: row.store_id,
-            amountCents: Number(row.amount_cents),
-            occurredAt: iso(row.occurred_at),
-          }
-        : null,
-      rule: row.rule_key ? { key: row.rule_key, version: Number(row.rule_version) } : null,
-      note: row.note,
-      actorName: row.actor_name,
-      createdAt: iso(row.created_at),
-    })),
+    items: rows.slice(0, filter.pageSize).map(presentLine),
     page: filter.page,
     pageSize: filter.pageSize,
     hasMore: rows.length > filter.pageSize,
   };
+}
+
+/** Which new lines: one by id, or those a purchase (or its reversal) wrote. */
+export type LineKey = { id: number } | { transactionId: string; kind: 'earn' | 'reverse' };
+
+/** The lines `key` names, oldest first, as the statement shows them. */
+export async function ledgerLines(
+  sequelize: Sequelize,
+  customerId: number,
+  key: LineKey,
+): Promise<LedgerLine[]> {
+  const conditions: [string, unknown][] =
+    'id' in key
+      ? [['l.id = ?', key.id]]
+      : [
+          ['l.kind = ?', key.kind],
+          ['t.external_id = ?', key.transactionId],
+        ];
+  const rows = await selectLines(sequelize, customerId, conditions, 100);
+  return rows.reverse().map(presentLine);
 }

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { PostedLine } from '../ledger/purchases';
+import type { Sequelize } from 'sequelize';
+import { ledgerLines, type LedgerLine, type LineKey } from '../ledger/statement';
 import type { Actor } from '../policies/actor';
 import { findOwnCustomer, findVisibleCustomer } from '../policies/customers';
 import { apps, can, type App } from '../policies/permissions';
@@ -10,13 +11,8 @@ import { actorForToken, sessionCookie } from '../security/sessions';
 export interface PointsChanged {
   customerId: number;
   balance: number;
-  line: {
-    kind: string;
-    points: number;
-    balance: number;
-    transactionId: string | null;
-    note: string | null;
-  };
+  /** The new ledger line, as the statement shows it. */
+  line: LedgerLine;
 }
 
 export interface Realtime {
@@ -24,21 +20,31 @@ export interface Realtime {
   attach(server: HttpServer): void;
   /** Tells the customer's portal and the staff screens watching that customer. Call after commit. */
   pointsChanged(event: PointsChanged): void;
+  /** Whether any screen is showing this customer now. */
+  isWatched(customerId: number): boolean;
   close(): Promise<void>;
 }
 
-/** The event for points a purchase earned. */
-export const earnedEvent = (line: PostedLine): PointsChanged => ({
-  customerId: line.customerId,
-  balance: line.balance,
-  line: {
-    kind: 'earn',
-    points: line.points,
-    balance: line.balance,
-    transactionId: line.transactionId,
-    note: null,
-  },
-});
+/**
+ * Tells the screens showing a customer about lines just committed (`points:changed`, one per
+ * line), read back as the statement shows them. Nobody watching: nothing is read. A failed read
+ * only costs the notice; the screens still load the line on their next refresh.
+ */
+export async function announceLines(
+  realtime: Realtime,
+  sequelize: Sequelize,
+  customerId: number,
+  key: LineKey,
+): Promise<void> {
+  if (!realtime.isWatched(customerId)) return;
+  try {
+    for (const line of await ledgerLines(sequelize, customerId, key)) {
+      realtime.pointsChanged({ customerId, balance: line.balance, line });
+    }
+  } catch (err) {
+    console.error('No se pudo avisar del movimiento en tiempo real:', err);
+  }
+}
 
 const room = (customerId: number) => `customer:${customerId}`;
 
@@ -103,6 +109,9 @@ export function createRealtime(): Realtime {
     },
     pointsChanged(event) {
       io?.to(room(event.customerId)).emit('points:changed', event);
+    },
+    isWatched(customerId) {
+      return io?.sockets.adapter.rooms.has(room(customerId)) ?? false;
     },
     async close() {
       await io?.close();

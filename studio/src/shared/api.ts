@@ -251,17 +251,11 @@ export interface CardStockPage extends Page<Card> {
   counts: Record<CardStatus, number>;
 }
 
-/** A customer's points changed (socket.io `points:changed`). */
+/** A customer's points changed (socket.io `points:changed`), with the new statement line. */
 export interface PointsChanged {
   customerId: number;
   balance: number;
-  line: {
-    kind: string;
-    points: number;
-    balance: number;
-    transactionId: string | null;
-    note: string | null;
-  };
+  line: StatementLine;
 }
 
 export interface ErrorDetail {

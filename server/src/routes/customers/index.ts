@@ -1,6 +1,7 @@
 import { adjustCustomerPoints, customerRefs, updateCustomer } from '../../commands/customers';
 import { searchCustomers } from '../../customers/search';
 import { CustomerType } from '../../db/models';
+import { announceLines } from '../../realtime';
 import { defineRoute, idParams } from '../../http/route';
 import { statement } from '../../ledger/statement';
 import { findVisibleCustomer } from '../../policies/customers';
@@ -68,17 +69,7 @@ export const customerRoutes = [
     body: adjustmentBody,
     async handler({ req, actor, params, body, services }) {
       const line = await adjustCustomerPoints(services, actor, req.ip ?? null, params.id, body);
-      services.realtime.pointsChanged({
-        customerId: params.id,
-        balance: line.balance,
-        line: {
-          kind: 'adjust',
-          points: line.points,
-          balance: line.balance,
-          transactionId: null,
-          note: body.reason,
-        },
-      });
+      void announceLines(services.realtime, services.sequelize, params.id, { id: line.id });
       return { status: 201, body: line };
     },
   }),

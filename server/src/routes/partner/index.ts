@@ -5,7 +5,7 @@ import { postPurchaseBatch } from '../../ledger/purchaseBatch';
 import type { PurchaseResult } from '../../ledger/purchases';
 import { reversePurchase } from '../../ledger/reversal';
 import { presentPartnerCustomer } from '../../presenters/partnerCustomer';
-import { earnedEvent } from '../../realtime';
+import { announceLines } from '../../realtime';
 import type { Customer } from '../../db/models';
 import {
   batchBody,
@@ -113,7 +113,12 @@ export const partnerRoutes = [
       const parsed = body.transactions.map((item) => purchaseSchema.safeParse(item));
       const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
       const { results, lines } = await postPurchaseBatch(services.sequelize, valid, partner.id);
-      for (const line of lines) services.realtime.pointsChanged(earnedEvent(line));
+      for (const line of lines) {
+        void announceLines(services.realtime, services.sequelize, line.customerId, {
+          transactionId: line.transactionId,
+          kind: 'earn',
+        });
+      }
       let next = 0;
       const items = parsed.map((p, index) => {
         if (!p.success) {
@@ -157,16 +162,9 @@ export const partnerRoutes = [
     async handler({ params, services }) {
       const { receipt, customerId, line } = await reversePurchase(services.sequelize, params.id);
       if (line) {
-        services.realtime.pointsChanged({
-          customerId,
-          balance: line.balance,
-          line: {
-            kind: 'reverse',
-            points: line.points,
-            balance: line.balance,
-            transactionId: params.id,
-            note: null,
-          },
+        void announceLines(services.realtime, services.sequelize, customerId, {
+          transactionId: params.id,
+          kind: 'reverse',
         });
       }
       return { body: receipt };
