@@ -13,9 +13,8 @@ import type {
   ContactField,
   ContactValues,
 } from '@lealtad/studio/shared/customers/ContactFields.tsx';
-import { formErrors, noErrors } from '@lealtad/studio/shared/errors.ts';
-import { useFormErrors, useNotice, usePageTitle } from '@lealtad/studio/shared/hooks.ts';
-import { useLocale } from '@lealtad/studio/shared/i18n.tsx';
+import { noErrors } from '@lealtad/studio/shared/errors.ts';
+import { useFormSubmit, useNotice, usePageTitle } from '@lealtad/studio/shared/hooks.ts';
 import { useSharedT } from '@lealtad/studio/shared/messages.ts';
 import { Alert } from '@lealtad/studio/shared/ui/Alert.tsx';
 import { Button } from '@lealtad/studio/shared/ui/Button.tsx';
@@ -73,10 +72,11 @@ function ProfileForm({
 }) {
   const t = useT();
   const st = useSharedT();
-  const { locale } = useLocale();
   const [values, setValues] = useState<ContactValues>(() => contactValues(customer));
-  const { errors, setErrors, clear } = useFormErrors();
-  const [pending, setPending] = useState(false);
+  const { errors, setErrors, clear, pending, invalid, send } = useFormSubmit({
+    fields: contactFields,
+    fieldOf: { birth_date_locked: 'birthDate' },
+  });
   const birthDateLocked = customer.birthDate !== null;
 
   const change = (field: ContactField, value: string) => {
@@ -87,11 +87,7 @@ function ProfileForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const fields = checkContact(values, st);
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, general: null });
-      return;
-    }
+    if (invalid(checkContact(values, st))) return;
     const changes = contactChanges(values, customer);
     if (birthDateLocked) delete changes.birthDate;
     if (Object.keys(changes).length === 0) {
@@ -99,15 +95,10 @@ function ProfileForm({
       onNotice('profile.noChanges');
       return;
     }
-    setErrors(noErrors);
-    setPending(true);
-    try {
+    await send(async () => {
       await api.patch<Customer>('/api/me/profile', changes);
       onSaved();
-    } catch (err) {
-      setErrors(formErrors(err, locale, contactFields, { birth_date_locked: 'birthDate' }));
-      setPending(false);
-    }
+    });
   };
 
   return (

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, withQuery } from './api';
-import { noErrors } from './errors';
+import { formErrors, noErrors } from './errors';
 import type { FormErrors } from './errors';
+import { useLocale } from './i18n';
 import type { Translate, Vars } from './i18n';
 import { productName, useSession } from './session';
 
@@ -109,6 +110,52 @@ export function useFormErrors() {
     [],
   );
   return { errors, setErrors, clear };
+}
+
+export interface FormSubmitOptions {
+  /** The fields the form shows: server messages about others go to the general message. */
+  fields: readonly string[];
+  /** Error ids that concern one field but carry no details (`email_taken` → `email`). */
+  fieldOf?: Readonly<Record<string, string>>;
+  /** What to show for a failed request, given what `formErrors` made of it. */
+  onFailure?: (error: unknown, found: FormErrors) => FormErrors;
+  /** The form stays after a success, so `pending` ends then too (otherwise it closes or moves on). */
+  stays?: boolean;
+}
+
+/**
+ * A form's submit: `invalid(fields)` shows the local checks' messages and says whether there
+ * were any (the submit stops there); `send(request)` clears the messages, marks the form
+ * pending and runs the request, and a failure becomes messages by the fields (`formErrors`).
+ * `send` resolves to whether the request succeeded.
+ */
+export function useFormSubmit({ fields, fieldOf, onFailure, stays = false }: FormSubmitOptions) {
+  const { locale } = useLocale();
+  const { errors, setErrors, clear } = useFormErrors();
+  const [pending, setPending] = useState(false);
+
+  const invalid = (found: Record<string, string>): boolean => {
+    if (Object.keys(found).length === 0) return false;
+    setErrors({ fields: found, general: null });
+    return true;
+  };
+
+  const send = async (request: () => Promise<unknown>): Promise<boolean> => {
+    setErrors(noErrors);
+    setPending(true);
+    try {
+      await request();
+      if (stays) setPending(false);
+      return true;
+    } catch (err) {
+      const found = formErrors(err, locale, fields, fieldOf);
+      setErrors(onFailure ? onFailure(err, found) : found);
+      setPending(false);
+      return false;
+    }
+  };
+
+  return { errors, setErrors, clear, pending, invalid, send };
 }
 
 /**

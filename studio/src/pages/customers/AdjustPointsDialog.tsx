@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, api } from '../../shared/api';
 import type { Customer } from '../../shared/api';
-import { errorMessage, formErrors, noErrors } from '../../shared/errors';
-import { useFormErrors } from '../../shared/hooks';
+import { errorMessage, noErrors } from '../../shared/errors';
+import { useFormSubmit } from '../../shared/hooks';
 import { useFormat, useLocale } from '../../shared/i18n';
 import { useSharedT } from '../../shared/messages';
 import { Alert } from '../../shared/ui/Alert';
@@ -64,8 +64,16 @@ function AdjustForm({
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [limit, setLimit] = useState<string | null>(null);
-  const { errors, setErrors, clear } = useFormErrors();
-  const [pending, setPending] = useState(false);
+  const { errors, clear, pending, invalid, send } = useFormSubmit({
+    fields: ['points', 'reason'],
+    fieldOf: { insufficient_points: 'points' },
+    // Over the role's limit: its own message, with what to do, instead of a field's.
+    onFailure: (err, found) => {
+      if (!(err instanceof ApiError && err.id === 'adjustment_over_limit')) return found;
+      setLimit(errorMessage(err, locale));
+      return noErrors;
+    },
+  });
 
   const digits = amount.replace(/[\s,.]/g, '');
   const magnitude = /^\d{1,8}$/.test(digits) ? Number(digits) : NaN;
@@ -83,28 +91,15 @@ function AdjustForm({
     const text = reason.trim();
     if (text.length < 5) fields.reason = t('adjust.reasonShort');
     else if (/[<>]/.test(text)) fields.reason = st('textInvalid');
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, general: null });
-      return;
-    }
-    setErrors(noErrors);
-    setPending(true);
-    try {
+    if (invalid(fields)) return;
+    await send(async () =>
       onAdjusted(
         await api.post<AdjustedLine>(`/api/customers/${customer.id}/adjustments`, {
           points,
           reason: text,
         }),
-      );
-    } catch (err) {
-      if (err instanceof ApiError && err.id === 'adjustment_over_limit') {
-        setLimit(errorMessage(err, locale));
-        setErrors(noErrors);
-      } else {
-        setErrors(formErrors(err, locale, ['points', 'reason'], { insufficient_points: 'points' }));
-      }
-      setPending(false);
-    }
+      ),
+    );
   };
 
   return (

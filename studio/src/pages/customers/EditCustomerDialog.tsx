@@ -10,9 +10,7 @@ import {
   contactValues,
 } from '../../shared/customers/ContactFields';
 import type { ContactField, ContactValues } from '../../shared/customers/ContactFields';
-import { formErrors, noErrors } from '../../shared/errors';
-import { useFormErrors } from '../../shared/hooks';
-import { useLocale } from '../../shared/i18n';
+import { useFormSubmit } from '../../shared/hooks';
 import { useSharedT } from '../../shared/messages';
 import { looksLikeEmail } from '../../shared/validation';
 import { Alert } from '../../shared/ui/Alert';
@@ -62,7 +60,6 @@ const namePattern = /^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u;
 function EditForm({ onClose, customer, onSaved }: Omit<EditCustomerDialogProps, 'open'>) {
   const t = useT();
   const st = useSharedT();
-  const { locale } = useLocale();
   const { zoneScoped } = useAccess();
   const { zones } = useZones();
   const types = useCustomerTypes();
@@ -75,8 +72,14 @@ function EditForm({ onClose, customer, onSaved }: Omit<EditCustomerDialogProps, 
   );
   const [zoneId, setZoneId] = useState(String(customer.zone.id));
   const [status, setStatus] = useState<CustomerStatus>(customer.status);
-  const { errors, setErrors, clear } = useFormErrors();
-  const [pending, setPending] = useState(false);
+  const { errors, clear, pending, invalid, send } = useFormSubmit({
+    fields: formFields,
+    fieldOf: {
+      zone_not_allowed: 'zoneId',
+      zone_not_found: 'zoneId',
+      customer_type_not_found: 'customerTypeId',
+    },
+  });
 
   const edit =
     <T,>(set: (value: T) => void, field: string) =>
@@ -96,10 +99,7 @@ function EditForm({ onClose, customer, onSaved }: Omit<EditCustomerDialogProps, 
       else if (!namePattern.test(value.trim())) fields[field] = t('customerForm.nameInvalid');
     }
     if (email.trim() && !looksLikeEmail(email)) fields.email = st('emailInvalid');
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, general: null });
-      return;
-    }
+    if (invalid(fields)) return;
     const changes: CustomerChanges = contactChanges(contact, customer);
     if (firstName.trim() !== customer.firstName) changes.firstName = firstName.trim();
     if (lastName.trim() !== customer.lastName) changes.lastName = lastName.trim();
@@ -113,21 +113,10 @@ function EditForm({ onClose, customer, onSaved }: Omit<EditCustomerDialogProps, 
       onClose();
       return;
     }
-    setErrors(noErrors);
-    setPending(true);
-    try {
+    await send(async () => {
       await api.patch<Customer>(`/api/customers/${customer.id}`, changes);
       onSaved();
-    } catch (err) {
-      setErrors(
-        formErrors(err, locale, formFields, {
-          zone_not_allowed: 'zoneId',
-          zone_not_found: 'zoneId',
-          customer_type_not_found: 'customerTypeId',
-        }),
-      );
-      setPending(false);
-    }
+    });
   };
 
   return (

@@ -5,9 +5,7 @@ import type { StaffRole } from '@lealtad/server/permissions';
 import { api } from '../../shared/api';
 import type { Locale, NewUser, User, Zone } from '../../shared/api';
 import { looksLikeEmail } from '../../shared/validation';
-import { formErrors, noErrors } from '../../shared/errors';
-import { useFormErrors } from '../../shared/hooks';
-import { useLocale } from '../../shared/i18n';
+import { useFormSubmit } from '../../shared/hooks';
 import { useSharedT } from '../../shared/messages';
 import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
@@ -51,7 +49,6 @@ function CreateUserForm({ onClose, onCreated, zones }: Omit<CreateUserDialogProp
   const { user: me } = useAccess();
   const t = useT();
   const st = useSharedT();
-  const { locale: uiLocale } = useLocale();
   const roles = assignableRoles[me.role];
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -60,8 +57,10 @@ function CreateUserForm({ onClose, onCreated, zones }: Omit<CreateUserDialogProp
   );
   const [zoneId, setZoneId] = useState('');
   const [locale, setLocale] = useState<Locale>('es');
-  const { errors, setErrors, clear } = useFormErrors();
-  const [pending, setPending] = useState(false);
+  const { errors, clear, pending, invalid, send } = useFormSubmit({
+    fields: userFormFields,
+    fieldOf: userErrorFields,
+  });
   const control = zoneControl(me, role);
 
   const submit = async (event: FormEvent) => {
@@ -72,12 +71,7 @@ function CreateUserForm({ onClose, onCreated, zones }: Omit<CreateUserDialogProp
     if (nameError) fields.name = nameError;
     const zoneError = checkZone(control, zoneId, t);
     if (zoneError) fields.zoneId = zoneError;
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, general: null });
-      return;
-    }
-    setErrors(noErrors);
-    setPending(true);
+    if (invalid(fields)) return;
     const body: NewUser = {
       email: email.trim(),
       name: name.trim(),
@@ -85,12 +79,7 @@ function CreateUserForm({ onClose, onCreated, zones }: Omit<CreateUserDialogProp
       zoneId: zoneToSend(control, zoneId),
       locale,
     };
-    try {
-      onCreated(await api.post<User>('/api/users', body));
-    } catch (err) {
-      setErrors(formErrors(err, uiLocale, userFormFields, userErrorFields));
-      setPending(false);
-    }
+    await send(async () => onCreated(await api.post<User>('/api/users', body)));
   };
 
   return (

@@ -5,9 +5,9 @@ import { assignableRoles, isStaffRole, roleRank } from '@lealtad/server/permissi
 import type { StaffRole } from '@lealtad/server/permissions';
 import { api } from '../../shared/api';
 import type { Locale, User, UserChanges, Zone } from '../../shared/api';
-import { formErrors, noErrors } from '../../shared/errors';
-import { useFormErrors, usePageTitle, useResource } from '../../shared/hooks';
-import { useFormat, useLocale } from '../../shared/i18n';
+import { noErrors } from '../../shared/errors';
+import { useFormSubmit, usePageTitle, useResource } from '../../shared/hooks';
+import { useFormat } from '../../shared/i18n';
 import { useSharedT } from '../../shared/messages';
 import { useSession } from '../../shared/session';
 import { Alert } from '../../shared/ui/Alert';
@@ -138,15 +138,16 @@ function UserDetailsForm({
 }) {
   const t = useT();
   const st = useSharedT();
-  const { locale: uiLocale } = useLocale();
   const { me, self, editable, readOnlyReason } = useEditRules(target);
   const startRole: StaffRole = isStaffRole(target.role) ? target.role : 'callcenter';
   const [name, setName] = useState(target.name);
   const [role, setRole] = useState<StaffRole>(startRole);
   const [zoneId, setZoneId] = useState(target.zoneId === null ? '' : String(target.zoneId));
   const [locale, setLocale] = useState<Locale>(target.locale);
-  const { errors, setErrors, clear } = useFormErrors();
-  const [pending, setPending] = useState(false);
+  const { errors, setErrors, clear, pending, invalid, send } = useFormSubmit({
+    fields: userFormFields,
+    fieldOf: userErrorFields,
+  });
   const control = zoneControl(me, role);
   const roles: StaffRole[] = assignableRoles[me.role].includes(startRole)
     ? [...assignableRoles[me.role]]
@@ -168,10 +169,7 @@ function UserDetailsForm({
     if (nameError) fields.name = nameError;
     const zoneError = checkZone(control, zoneId, t);
     if (zoneError) fields.zoneId = zoneError;
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, general: null });
-      return;
-    }
+    if (invalid(fields)) return;
     const changes: UserChanges = {};
     if (name.trim() !== target.name) changes.name = name.trim();
     if (role !== target.role) changes.role = role;
@@ -183,15 +181,10 @@ function UserDetailsForm({
       onNotice(t('user.noChanges'));
       return;
     }
-    setErrors(noErrors);
-    setPending(true);
-    try {
+    await send(async () => {
       await api.patch<User>(`/api/users/${target.id}`, changes);
       onSaved(t('user.saved'));
-    } catch (err) {
-      setErrors(formErrors(err, uiLocale, userFormFields, userErrorFields));
-      setPending(false);
-    }
+    });
   };
 
   return (

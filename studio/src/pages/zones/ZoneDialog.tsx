@@ -2,10 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../../shared/api';
 import type { Zone } from '../../shared/api';
-import { formErrors, noErrors } from '../../shared/errors';
-import { useFormErrors } from '../../shared/hooks';
+import { useFormSubmit } from '../../shared/hooks';
 import type { Translate } from '../../shared/i18n';
-import { useLocale } from '../../shared/i18n';
 import { useSharedT } from '../../shared/messages';
 import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
@@ -60,35 +58,27 @@ function checkZone(code: string | null, name: string, t: Translate<StudioKey>) {
 function ZoneForm({ target, onClose, onSaved }: ZoneDialogProps & { target: ZoneDialogTarget }) {
   const t = useT();
   const st = useSharedT();
-  const { locale } = useLocale();
   const current = target.kind === 'rename' ? target.zone : null;
   const [code, setCode] = useState('');
   const [name, setName] = useState(current?.name ?? '');
-  const { errors, setErrors, clear } = useFormErrors();
-  const [pending, setPending] = useState(false);
+  const { errors, clear, pending, invalid, send } = useFormSubmit({
+    fields: formFields,
+    fieldOf: { zone_code_taken: 'code' },
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const fields = checkZone(current ? null : code, name, t);
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, general: null });
-      return;
-    }
+    if (invalid(checkZone(current ? null : code, name, t))) return;
     if (current && name.trim() === current.name) {
       onClose();
       return;
     }
-    setErrors(noErrors);
-    setPending(true);
-    try {
+    await send(async () => {
       const saved = current
         ? await api.patch<Zone>(`/api/zones/${current.id}`, { name: name.trim() })
         : await api.post<Zone>('/api/zones', { code: normalCode(code), name: name.trim() });
       onSaved(saved, target.kind);
-    } catch (err) {
-      setErrors(formErrors(err, locale, formFields, { zone_code_taken: 'code' }));
-      setPending(false);
-    }
+    });
   };
 
   return (

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { ApiError, api } from '../api';
-import { errorMessage, formErrors, noErrors, serverText } from '../errors';
-import { useFormErrors, usePageTitle } from '../hooks';
+import { api } from '../api';
+import { serverText } from '../errors';
+import { useFormSubmit, usePageTitle } from '../hooks';
 import { useLocale } from '../i18n';
 import { useSharedT } from '../messages';
 import { Alert } from '../ui/Alert';
@@ -17,9 +17,17 @@ export function ChangePasswordPage() {
   const { locale } = useLocale();
   const [current, setCurrent] = useState('');
   const [value, setValue] = useState<NewPasswordValue>({ password: '', confirm: '' });
-  const { errors, setErrors, clear } = useFormErrors();
   const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, clear, pending, invalid, send } = useFormSubmit({
+    fields: ['currentPassword', 'newPassword'],
+    fieldOf: { current_password_incorrect: 'currentPassword' },
+    // The API calls it `newPassword`; the form's field is `password`.
+    onFailure: (_err, { fields: { newPassword, ...rest }, general }) => ({
+      fields: newPassword ? { ...rest, password: newPassword } : rest,
+      general,
+    }),
+    stays: true,
+  });
   usePageTitle(t('changeTitle'));
 
   const submit = async (event: FormEvent) => {
@@ -27,13 +35,8 @@ export function ChangePasswordPage() {
     setDone(null);
     const fields = checkNewPassword(value, t);
     if (!current) fields.currentPassword = t('passwordMissing');
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, general: null });
-      return;
-    }
-    setErrors(noErrors);
-    setPending(true);
-    try {
+    if (invalid(fields)) return;
+    await send(async () => {
       const answer = await api.post<{ message: string }>('/api/auth/password/change', {
         currentPassword: current,
         newPassword: value.password,
@@ -41,20 +44,7 @@ export function ChangePasswordPage() {
       setDone(serverText(locale, answer.message, 'Your password was updated.'));
       setCurrent('');
       setValue({ password: '', confirm: '' });
-    } catch (err) {
-      if (err instanceof ApiError && err.id === 'current_password_incorrect') {
-        setErrors({ fields: { currentPassword: errorMessage(err, locale) }, general: null });
-      } else {
-        const found = formErrors(err, locale, ['currentPassword', 'newPassword']);
-        const { newPassword, ...rest } = found.fields;
-        setErrors({
-          fields: newPassword ? { ...rest, password: newPassword } : rest,
-          general: found.general,
-        });
-      }
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   return (

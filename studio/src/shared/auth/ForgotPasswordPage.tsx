@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api';
-import { formErrors, noErrors, serverText } from '../errors';
-import { useFormErrors, usePageTitle } from '../hooks';
+import { serverText } from '../errors';
+import { useFormSubmit, usePageTitle } from '../hooks';
 import { useLocale } from '../i18n';
 import { useSharedT } from '../messages';
 import { Alert } from '../ui/Alert';
@@ -16,20 +16,17 @@ export function ForgotPasswordPage() {
   const t = useSharedT();
   const { locale } = useLocale();
   const [email, setEmail] = useState('');
-  const { errors, setErrors, clear } = useFormErrors();
-  const [pending, setPending] = useState(false);
+  const { errors, clear, pending, invalid, send } = useFormSubmit({
+    fields: ['email'],
+    stays: true,
+  });
   const [sent, setSent] = useState<string | null>(null);
   usePageTitle(t('forgotTitle'));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!looksLikeEmail(email)) {
-      setErrors({ fields: { email: t('emailInvalid') }, general: null });
-      return;
-    }
-    setErrors(noErrors);
-    setPending(true);
-    try {
+    if (invalid(looksLikeEmail(email) ? {} : { email: t('emailInvalid') })) return;
+    await send(async () => {
       const answer = await api.post<{ message: string }>('/api/auth/password/forgot', {
         email: email.trim(),
       });
@@ -40,11 +37,7 @@ export function ForgotPasswordPage() {
           'If the email is registered, we sent you a link to reset your password. Check your inbox.',
         ),
       );
-    } catch (err) {
-      setErrors(formErrors(err, locale, ['email']));
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   return (

@@ -3,8 +3,8 @@ import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api';
 import type { PasswordLink } from '../api';
-import { errorMessage, formErrors, noErrors, serverText } from '../errors';
-import { useFormErrors, usePageTitle } from '../hooks';
+import { errorMessage, noErrors, serverText } from '../errors';
+import { useFormSubmit, usePageTitle } from '../hooks';
 import { useLocale } from '../i18n';
 import { useSharedT } from '../messages';
 import { useSession } from '../session';
@@ -49,8 +49,16 @@ export function ResetPasswordPage() {
   const [checked, setChecked] = useState<{ token: string; state: LinkState } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [value, setValue] = useState<NewPasswordValue>({ password: '', confirm: '' });
-  const { errors, setErrors, clear } = useFormErrors();
-  const [pending, setPending] = useState(false);
+  const { errors, clear, pending, invalid, send } = useFormSubmit({
+    fields: ['password'],
+    // Used in another tab, or expired, since the page checked it: no form any more.
+    onFailure: (err, found) => {
+      const bad = badLinkState(err);
+      if (!bad) return found;
+      setChecked({ token, state: bad });
+      return noErrors;
+    },
+  });
 
   useEffect(() => {
     if (!token) return;
@@ -95,14 +103,8 @@ export function ResetPasswordPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const fields = checkNewPassword(value, t);
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, general: null });
-      return;
-    }
-    setErrors(noErrors);
-    setPending(true);
-    try {
+    if (invalid(checkNewPassword(value, t))) return;
+    await send(async () => {
       const answer = await api.post<{ message: string }>('/api/auth/password/reset', {
         token,
         password: value.password,
@@ -117,13 +119,7 @@ export function ResetPasswordPage() {
         ),
       };
       navigate('/signin', { replace: true, state });
-    } catch (err) {
-      // Used in another tab, or expired, since the page checked it: no form any more.
-      const bad = badLinkState(err);
-      if (bad) setChecked({ token, state: bad });
-      else setErrors(formErrors(err, locale, ['password']));
-      setPending(false);
-    }
+    });
   };
 
   if (linkState.status === 'checking') {

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ApiError } from '../api';
-import { formErrors, noErrors, signInErrorMessage } from '../errors';
-import { useFormErrors, usePageTitle } from '../hooks';
+import { signInErrorMessage } from '../errors';
+import { useFormSubmit, usePageTitle } from '../hooks';
 import { useLocale } from '../i18n';
 import { useSharedT } from '../messages';
 import { useSession } from '../session';
@@ -22,9 +22,14 @@ export function SignInPage() {
   const { from, notice } = (location.state ?? {}) as SignInState;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const { errors, setErrors, clear } = useFormErrors();
   const [wrongApp, setWrongApp] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { errors, clear, pending, invalid, send } = useFormSubmit({
+    fields: ['email', 'password'],
+    onFailure: (err, found) => {
+      setWrongApp(err instanceof ApiError && err.id === 'wrong_app');
+      return { ...found, general: found.general && signInErrorMessage(err, locale, app) };
+    },
+  });
   usePageTitle(t(app === 'studio' ? 'studioSignInTitle' : 'portalSignInTitle'));
 
   if (state.status === 'signedIn') return <Navigate to={from ?? '/'} replace />;
@@ -35,20 +40,8 @@ export function SignInPage() {
     if (!looksLikeEmail(email)) fields.email = t('emailInvalid');
     if (!password) fields.password = t('passwordMissing');
     setWrongApp(false);
-    if (Object.keys(fields).length > 0) {
-      setErrors({ fields, general: null });
-      return;
-    }
-    setErrors(noErrors);
-    setPending(true);
-    try {
-      await signIn(email.trim(), password);
-    } catch (err) {
-      const found = formErrors(err, locale, ['email', 'password']);
-      setErrors({ ...found, general: found.general && signInErrorMessage(err, locale, app) });
-      setWrongApp(err instanceof ApiError && err.id === 'wrong_app');
-      setPending(false);
-    }
+    if (invalid(fields)) return;
+    await send(() => signIn(email.trim(), password));
   };
 
   const reasonNotice =
