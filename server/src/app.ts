@@ -11,7 +11,7 @@ import type { Services } from './http/services';
 import { createApiKeyAuthenticator } from './integrations/apiKeys';
 import { IngestQueue } from './ledger/ingestQueue';
 import { createMailer } from './mail/mailer';
-import { announceLines, createRealtime } from './realtime';
+import { announcePurchases, createRealtime } from './realtime';
 import { apiRoutes } from './routes';
 import { authenticate } from './security/sessions';
 import { isUiBuilt, uiApps, uiDistDir } from './ui/apps';
@@ -64,15 +64,7 @@ export function createServices(config: Config, sequelize: Sequelize): Services {
     mailer: createMailer(config),
     rateLimiter: redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter(),
     apiKeys: createApiKeyAuthenticator(),
-    ingest: new IngestQueue(sequelize, (lines) =>
-      lines.forEach(
-        (line) =>
-          void announceLines(realtime, sequelize, line.customerId, {
-            transactionId: line.transactionId,
-            kind: 'earn',
-          }),
-      ),
-    ),
+    ingest: new IngestQueue(sequelize, (lines) => announcePurchases(realtime, sequelize, lines)),
     realtime,
   };
 }

@@ -1,8 +1,8 @@
-import type { Sequelize, Transaction } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { insertRows } from '../db/rows';
 import { AppError } from '../errors';
 import type { Settings } from '../settings';
-import { consumeLots, lastLineId, lockBalance } from './lots';
+import { consumeLots, lockBalance } from './lots';
 import { addMonths } from './time';
 
 export interface AdjustedLine {
@@ -66,4 +66,20 @@ export async function adjustBalance(
     points: input.points,
     balance: after,
   };
+}
+
+/**
+ * The id of the customer's newest ledger line. Inside a transaction that locked the customer
+ * (every ledger write does) it is the line this transaction just wrote.
+ */
+async function lastLineId(
+  sequelize: Sequelize,
+  customerId: number,
+  transaction: Transaction,
+): Promise<number> {
+  const [row] = await sequelize.query<{ id: number | string | null }>(
+    'SELECT MAX(id) AS id FROM ledger_entries WHERE customer_id = ?',
+    { replacements: [customerId], type: QueryTypes.SELECT, transaction },
+  );
+  return Number(row?.id);
 }

@@ -64,19 +64,3 @@ export async function lockBalance(
   );
   return row ? Number(row.balance) : null;
 }
-
-/**
- * The id of the customer's newest ledger line. Inside a transaction that locked the customer
- * (every ledger write does) it is the line this transaction just wrote.
- */
-export async function lastLineId(
-  sequelize: Sequelize,
-  customerId: number,
-  transaction: Transaction,
-): Promise<number> {
-  const [row] = await sequelize.query<{ id: number | string | null }>(
-    'SELECT MAX(id) AS id FROM ledger_entries WHERE customer_id = ?',
-    { replacements: [customerId], type: QueryTypes.SELECT, transaction },
-  );
-  return Number(row?.id);
-}

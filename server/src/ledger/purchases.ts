@@ -32,11 +32,9 @@ export type PurchaseResult =
   | { status: 201 | 200; receipt: PurchaseReceipt }
   | { status: 404 | 409 | 422; error: { id: string; message: string } };
 
-/** A ledger line written by a batch, for real-time notices after the commit. */
+/** A purchase of the batch that earned points: real-time notices read its lines after commit. */
 export interface PostedLine {
   customerId: number;
-  points: number;
-  balance: number;
   transactionId: string;
 }
 
@@ -316,8 +314,6 @@ export async function postPurchases(
         .filter((a) => a.points > 0)
         .map((a) => ({
           customerId: a.customerId,
-          points: a.points,
-          balance: a.balance,
           transactionId: (purchases[a.index] as PurchaseInput).id,
         }));
       return { results: results as PurchaseResult[], lines };

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Sequelize } from 'sequelize';
+import type { PostedLine } from '../ledger/purchases';
 import { ledgerLines, type LedgerLine, type LineKey } from '../ledger/statement';
 import type { Actor } from '../policies/actor';
 import { findOwnCustomer, findVisibleCustomer } from '../policies/customers';
@@ -43,6 +44,17 @@ export async function announceLines(
     }
   } catch (err) {
     console.error('No se pudo avisar del movimiento en tiempo real:', err);
+  }
+}
+
+/** The earn lines of purchases just committed, to the screens showing their customers. */
+export function announcePurchases(
+  realtime: Realtime,
+  sequelize: Sequelize,
+  purchases: readonly PostedLine[],
+): void {
+  for (const { customerId, transactionId } of purchases) {
+    void announceLines(realtime, sequelize, customerId, { transactionId, kind: 'earn' });
   }
 }
 

@@ -5,7 +5,7 @@ import { postPurchaseBatch } from '../../ledger/purchaseBatch';
 import type { PurchaseResult } from '../../ledger/purchases';
 import { reversePurchase } from '../../ledger/reversal';
 import { presentPartnerCustomer } from '../../presenters/partnerCustomer';
-import { announceLines } from '../../realtime';
+import { announceLines, announcePurchases } from '../../realtime';
 import type { Customer } from '../../db/models';
 import {
   batchBody,
@@ -113,12 +113,7 @@ export const partnerRoutes = [
       const parsed = body.transactions.map((item) => purchaseSchema.safeParse(item));
       const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
       const { results, lines } = await postPurchaseBatch(services.sequelize, valid, partner.id);
-      for (const line of lines) {
-        void announceLines(services.realtime, services.sequelize, line.customerId, {
-          transactionId: line.transactionId,
-          kind: 'earn',
-        });
-      }
+      announcePurchases(services.realtime, services.sequelize, lines);
       let next = 0;
       const items = parsed.map((p, index) => {
         if (!p.success) {

@@ -8,9 +8,8 @@ import {
   CardStatusBadge,
   ReportCardForm,
   ReportView,
-  cardNumberError,
   reportKindKey,
-  useCardNumberCheck,
+  useCardNumberEntry,
 } from '../../shared/cards/CardParts';
 import { maskCardNumber } from '../../shared/cards/cardNumbers';
 import { errorMessage } from '../../shared/errors';
@@ -311,41 +310,25 @@ function IssueReplacementForm({
 }) {
   const t = useT();
   const st = useSharedT();
-  const { locale } = useLocale();
-  const check = useCardNumberCheck();
-  const [value, setValue] = useState('');
   const [note, setNote] = useState('');
-  const [numberError, setNumberError] = useState<string>();
-  const [general, setGeneral] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { value, setValue, fieldError, setFieldError, general, pending, submit } =
+    useCardNumberEntry();
 
-  const submit = async (event: FormEvent) => {
+  const issue = async (event: FormEvent) => {
     event.preventDefault();
-    setGeneral(null);
-    const checked = check(value);
-    if ('error' in checked) {
-      setNumberError(checked.error);
-      return;
-    }
-    setPending(true);
-    try {
+    await submit(async (replacementCardNumber) => {
       onIssued(
         await api.patch<CardReport>(`/api/card-reports/${report.id}`, {
           status: 'replacement_issued',
-          replacementCardNumber: checked.number,
+          replacementCardNumber,
           ...(note.trim() && { note: note.trim() }),
         }),
       );
-    } catch (err) {
-      const placed = cardNumberError(err, locale);
-      setNumberError(placed.field);
-      setGeneral(placed.general ?? null);
-      setPending(false);
-    }
+    });
   };
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={(event) => void issue(event)}>
       <div className="dialog__body">
         {general && <Alert tone="error">{general}</Alert>}
         <CardNumberField
@@ -353,9 +336,9 @@ function IssueReplacementForm({
           value={value}
           onChange={(next) => {
             setValue(next);
-            setNumberError(undefined);
+            setFieldError(undefined);
           }}
-          error={numberError}
+          error={fieldError}
           autoFocus
         />
         <TextAreaField

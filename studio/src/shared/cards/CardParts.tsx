@@ -127,7 +127,7 @@ const numberErrors = [
  * The number a form is about to send, or the message that stops it: the API's own checks first,
  * so a typo is said at once and in the UI's language.
  */
-export function useCardNumberCheck() {
+function useCardNumberCheck() {
   const t = useSharedT();
   return (value: string): { number: string } | { error: string } => {
     const problem = cardNumberProblem(value);
@@ -136,7 +136,7 @@ export function useCardNumberCheck() {
 }
 
 /** Where an API error about a card number goes: next to the field, or above the form. */
-export function cardNumberError(
+function cardNumberError(
   error: unknown,
   locale: 'es' | 'en',
   overrides: Readonly<Record<string, string>> = {},
@@ -149,6 +149,43 @@ export function cardNumberError(
   const fromDetails =
     fieldErrors(error, locale).cardNumber ?? fieldErrors(error, locale).replacementCardNumber;
   return fromDetails ? { field: fromDetails } : { general: message };
+}
+
+/**
+ * A form that sends a card number: the typed value, its message, the form's message and
+ * `pending`. `submit(send)` checks the number first, then sends it; a refusal lands next to the
+ * field or above the form. It resolves to whether the number was sent.
+ */
+export function useCardNumberEntry(overrides?: Readonly<Record<string, string>>) {
+  const { locale } = useLocale();
+  const check = useCardNumberCheck();
+  const [value, setValue] = useState('');
+  const [fieldError, setFieldError] = useState<string>();
+  const [general, setGeneral] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const submit = async (send: (cardNumber: string) => Promise<void>): Promise<boolean> => {
+    setGeneral(null);
+    const checked = check(value);
+    if ('error' in checked) {
+      setFieldError(checked.error);
+      return false;
+    }
+    setPending(true);
+    try {
+      await send(checked.number);
+      return true;
+    } catch (err) {
+      const placed = cardNumberError(err, locale, overrides);
+      setFieldError(placed.field);
+      setGeneral(placed.general ?? null);
+      return false;
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return { value, setValue, fieldError, setFieldError, general, setGeneral, pending, submit };
 }
 
 interface FormLayout {
@@ -213,38 +250,18 @@ export function ActivateCardForm({
   intro?: ReactNode;
 }) {
   const t = useSharedT();
-  const { locale } = useLocale();
-  const check = useCardNumberCheck();
-  const [value, setValue] = useState('');
-  const [fieldError, setFieldError] = useState<string>();
-  const [general, setGeneral] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { value, setValue, fieldError, setFieldError, general, setGeneral, pending, submit } =
+    useCardNumberEntry(overrides);
 
-  const submit = async (event: FormEvent) => {
+  const activate = async (event: FormEvent) => {
     event.preventDefault();
-    setGeneral(null);
-    const checked = check(value);
-    if ('error' in checked) {
-      setFieldError(checked.error);
-      return;
-    }
-    setPending(true);
-    try {
-      await onActivate(checked.number);
-      setValue('');
-    } catch (err) {
-      const placed = cardNumberError(err, locale, overrides);
-      setFieldError(placed.field);
-      setGeneral(placed.general ?? null);
-    } finally {
-      setPending(false);
-    }
+    if (await submit(onActivate)) setValue('');
   };
 
   return (
     <FormFrame
       {...frame}
-      onSubmit={(event) => void submit(event)}
+      onSubmit={(event) => void activate(event)}
       submitLabel={submitLabel ?? t('activateSubmit')}
       pending={pending}
     >
