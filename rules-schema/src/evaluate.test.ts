@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRule, type EngineRule } from './compile';
-import { evaluateRule, matchesDirectly } from './evaluate';
+import {
+  compileMatcher,
+  evaluateRule,
+  matchesDirectly,
+  operatorContextOf,
+  traceDirectly,
+} from './evaluate';
 import { applyOperator } from './operators';
 import type { Condition, ConditionGroup, ConditionLeaf } from './schema';
 import { conditionsArbitrary, factsArbitrary } from './test-support/arbitraries';
@@ -120,6 +126,10 @@ describe('evaluateRule', () => {
       fc.asyncProperty(conditionsArbitrary, factsArbitrary, async (conditions, facts) => {
         const evaluation = await evaluateRule(compileRule(ruleWith(conditions)), facts);
         expect(evaluation.matched).toBe(matchesDirectly(conditions, facts));
+        expect(compileMatcher(conditions)(facts, operatorContextOf(facts))).toBe(
+          evaluation.matched,
+        );
+        expect(traceDirectly(conditions, facts)).toEqual(evaluation);
         const leaves = leavesOf(conditions);
         expect(evaluation.trace.map((entry) => entry.id)).toEqual(leaves.map((leaf) => leaf.id));
         leaves.forEach((leaf, i) => {

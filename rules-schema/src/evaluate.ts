@@ -1,7 +1,12 @@
 import { Engine } from 'json-rules-engine';
 import type { CompiledRule, EngineCondition } from './compile';
 import { isIsoDate } from './dates';
-import { addOperators, applyOperator, type OperatorContext } from './operators';
+import {
+  addOperators,
+  applyOperator,
+  operatorImplementation,
+  type OperatorContext,
+} from './operators';
 import type { Condition, ConditionValue, FactValue, Facts, Operator } from './schema';
 
 export type LeafResult = 'passed' | 'failed' | 'notEvaluated';
@@ -104,17 +109,72 @@ export async function evaluateRule(
   return { matched: results.length > 0, trace };
 }
 
+/** A rule's conditions as a plain function of the facts. */
+export type Matcher = (facts: Facts, context: OperatorContext) => boolean;
+
+const always: Matcher = () => true;
+const never: Matcher = () => false;
+
 /**
- * Reads the DSL conditions directly, with the same operators json-rules-engine is given. The
- * property tests hold it equal to evaluateRule, so it can stand in where speed matters.
+ * Compiles DSL conditions to nested closures calling the same operators json-rules-engine is
+ * given: the runtime's fast path. The property tests hold it equal to evaluateRule, which stays
+ * the reference (and the trace engine for simulations).
  */
+export function compileMatcher(condition: Condition): Matcher {
+  if ('all' in condition) {
+    const children = condition.all.map(compileMatcher);
+    if (children.length === 0) return always;
+    if (children.length === 1) return children[0] as Matcher;
+    return (facts, context) => {
+      for (const child of children) if (!child(facts, context)) return false;
+      return true;
+    };
+  }
+  if ('any' in condition) {
+    const children = condition.any.map(compileMatcher);
+    if (children.length === 0) return never;
+    return (facts, context) => {
+      for (const child of children) if (child(facts, context)) return true;
+      return false;
+    };
+  }
+  if ('not' in condition) {
+    const child = compileMatcher(condition.not);
+    return (facts, context) => !child(facts, context);
+  }
+  const { fact, operator, value } = condition;
+  const test = operatorImplementation(operator);
+  return (facts, context) => test(facts[fact], value, context);
+}
+
+/** Reads the DSL conditions directly (through compileMatcher), with the operators of evaluateRule. */
 export function matchesDirectly(condition: Condition, facts: Facts): boolean {
+  return compileMatcher(condition)(facts, operatorContextOf(facts));
+}
+
+/**
+ * The same evaluation as evaluateRule (json-rules-engine evaluates every leaf of a rule whose
+ * conditions share one priority, as compiled rules do), without an Engine: what the runtime
+ * keeps with each award.
+ */
+export function traceDirectly(condition: Condition, facts: Facts): Evaluation {
   const context = operatorContextOf(facts);
-  const matches = (node: Condition): boolean => {
-    if ('all' in node) return node.all.every(matches);
-    if ('any' in node) return node.any.some(matches);
-    if ('not' in node) return !matches(node.not);
-    return applyOperator(node.operator, facts[node.fact], node.value, context);
+  const trace: TraceEntry[] = [];
+  const visit = (node: Condition): boolean => {
+    if ('all' in node) return node.all.map(visit).every(Boolean);
+    if ('any' in node) return node.any.map(visit).some(Boolean);
+    if ('not' in node) return !visit(node.not);
+    const factValue = facts[node.fact];
+    const passed = applyOperator(node.operator, factValue, node.value, context);
+    trace.push({
+      id: node.id,
+      fact: node.fact,
+      factValue,
+      operator: node.operator,
+      expected: node.value,
+      result: passed ? 'passed' : 'failed',
+    });
+    return passed;
   };
-  return matches(condition);
+  return { matched: visit(condition), trace };
 }

@@ -3,6 +3,7 @@ export * from './awards';
 export * from './checks';
 export * from './compile';
 export * from './dates';
+export * from './diff';
 export * from './evaluate';
 export * from './facts';
 export * from './json';

@@ -103,6 +103,13 @@ const IMPLEMENTATIONS: Record<
   },
 };
 
+/** The function behind `operator`, for callers that look it up once and call it often. */
+export function operatorImplementation(
+  operator: Operator,
+): (factValue: unknown, expected: unknown, context: OperatorContext) => boolean {
+  return IMPLEMENTATIONS[operator];
+}
+
 /** Whether `factValue` passes `operator` against `expected`. */
 export function applyOperator(
   operator: Operator,

@@ -13,6 +13,7 @@ import { IngestQueue } from './ledger/ingestQueue';
 import { createMailer } from './mail/mailer';
 import { announcePurchases, createRealtime } from './realtime';
 import { apiRoutes } from './routes';
+import { RulesRuntime } from './rules/runtime';
 import { authenticate } from './security/sessions';
 import { isUiBuilt, uiApps, uiDistDir } from './ui/apps';
 
@@ -57,6 +58,7 @@ export function createServices(config: Config, sequelize: Sequelize): Services {
   const realtime = createRealtime();
   // A request fails soon when Redis is down rather than waiting for it to come back.
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
+  const rules = new RulesRuntime(sequelize, redis);
   return {
     config,
     sequelize,
@@ -64,8 +66,11 @@ export function createServices(config: Config, sequelize: Sequelize): Services {
     mailer: createMailer(config),
     rateLimiter: redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter(),
     apiKeys: createApiKeyAuthenticator(),
-    ingest: new IngestQueue(sequelize, (lines) => announcePurchases(realtime, sequelize, lines)),
+    ingest: new IngestQueue(sequelize, rules, (lines) =>
+      announcePurchases(realtime, sequelize, lines),
+    ),
     realtime,
+    rules,
   };
 }
 

@@ -44,6 +44,7 @@ export async function startServer(
     );
   }
   const services = createServices(config, sequelize);
+  await services.rules.start(log);
   const app = createApp(services);
   const stopJobs = [
     every('purgar sesiones', 3_600_000, () => purgeExpired(), log),
@@ -69,6 +70,7 @@ export async function startServer(
       const cut = setTimeout(() => server.closeAllConnections(), 2_000);
       await services.realtime.close();
       clearTimeout(cut);
+      await services.rules.close();
       await services.redis?.quit();
       await sequelize.close();
     },

@@ -1,5 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@lealtad/rules-schema';
 
 /**
  * Business settings kept in the `settings` table; a missing key takes its default here.
@@ -8,11 +9,8 @@ import { z } from 'zod';
 export const settingsSchema = z.object({
   /** Months until earned points expire. */
   pointsExpiryMonths: z.number().int().min(1).max(120),
-  /** Base earn before the rules engine: `points` for every `perAmountCents` spent (rounded down). */
-  baseEarnRate: z.strictObject({
-    points: z.number().int().min(0).max(1000),
-    perAmountCents: z.number().int().min(1),
-  }),
+  /** The platform's time zone: "today" for the rules, cap periods of the stats, daily jobs. */
+  timeZone: z.string().refine(isTimeZone, 'Zona horaria IANA desconocida'),
   /** The one currency purchases are accepted in. */
   currency: z.string().regex(/^[A-Z]{3}$/),
   /** Consumption level: spend (cents) over the last `windowMonths` from which a customer is medio / alto. */
@@ -39,7 +37,7 @@ export type SettingKey = keyof Settings;
 
 export const defaultSettings: Settings = {
   pointsExpiryMonths: 12,
-  baseEarnRate: { points: 1, perAmountCents: 1000 },
+  timeZone: DEFAULT_TIME_ZONE,
   currency: 'MXN',
   consumptionLevels: { windowMonths: 6, medioFromCents: 200_000, altoFromCents: 1_000_000 },
   adjustmentLimits: { superadmin: 100_000, admin: 10_000, callcenter: 1_000 },

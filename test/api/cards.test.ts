@@ -496,6 +496,7 @@ describe('lost and stolen reports', () => {
     const purchaseId = `CARD-T-${Date.now()}`;
     await postPurchases(
       platform.sequelize,
+      platform.services.rules,
       [
         {
           id: purchaseId,

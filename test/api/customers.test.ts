@@ -63,6 +63,7 @@ async function earn(externalId: string, amount: number, occurredAt = new Date())
   const id = `E-${(serial += 1)}`;
   const { results } = await postPurchases(
     platform.sequelize,
+    platform.services.rules,
     [
       {
         id,
@@ -269,7 +270,8 @@ describe('profile', () => {
 
 describe('statement and adjustments', () => {
   it('says why every line exists, newest first, filtered by kind and date', async () => {
-    const { externalId, id } = await newCustomer('Inés', 'Ruiz');
+    // Outside NORTE, whose December double points would add a second earn line.
+    const { externalId, id } = await newCustomer('Inés', 'Ruiz', 'CENTRO');
     await earn(externalId, 123_456);
     await callcenter.agent
       .post(`/api/customers/${id}/adjustments`)

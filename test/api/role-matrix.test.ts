@@ -162,7 +162,12 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
   'get /api/me/statement': async () => ({}),
   'post /api/v1/transactions/:id/reverse': async () => {
     const id = `T-${unique()}`;
-    await postPurchases(platform.sequelize, [{ ...purchase(id), occurredAt: new Date() }], [null]);
+    await postPurchases(
+      platform.sequelize,
+      platform.services.rules,
+      [{ ...purchase(id), occurredAt: new Date() }],
+      [null],
+    );
     return { path: `/api/v1/transactions/${id}/reverse` };
   },
   'get /api/cards': async () => ({ query: { status: 'available' } }),

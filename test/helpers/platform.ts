@@ -82,6 +82,7 @@ export async function createPlatform(env: Record<string, string> = {}): Promise<
     password: config.demoPassword,
     async close() {
       const broken = await ledgerInconsistencies(sequelize);
+      await services.rules.close();
       await services.redis?.quit();
       await sequelize.close();
       await drop();

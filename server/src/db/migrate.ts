@@ -11,7 +11,9 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { Config, DatabaseConfig } from '../config';
 import { rangeNumbers } from '../cards/numbers';
 import { indexCustomerNames } from '../customers/searchIndex';
+import { seedRules } from '../commands/rules';
 import { postPurchases } from '../ledger/purchases';
+import { RulesRuntime } from '../rules/runtime';
 import { hashPassword } from '../security/password';
 import { driverUrl } from '.';
 
@@ -38,6 +40,8 @@ export async function runSeeds(
   config: Config,
   log: (line: string) => void = () => {},
 ): Promise<{ hasSuperadmin: boolean }> {
+  await seedRules(sequelize, log);
+  const rules = new RulesRuntime(sequelize, null);
   const context: SeedContext = {
     sequelize,
     hashPassword,
@@ -48,6 +52,7 @@ export async function runSeeds(
     recordPurchases: async (purchases) => {
       await postPurchases(
         sequelize,
+        rules,
         purchases,
         purchases.map(() => null),
       );
@@ -57,6 +62,7 @@ export async function runSeeds(
   if (config.seedDemo) {
     await seedDemo(context, { password: config.demoPassword, customerCount: config.demoCustomers });
   }
+  await rules.close();
   return { hasSuperadmin: hasSuperadmin || config.seedDemo };
 }
 

@@ -5,6 +5,7 @@ import type { Mailer } from '../mail/mailer';
 import type { ApiKeyAuthenticator } from '../integrations/apiKeys';
 import type { IngestQueue } from '../ledger/ingestQueue';
 import type { Realtime } from '../realtime';
+import type { RulesRuntime } from '../rules/runtime';
 import type { RateLimiter } from './rateLimit';
 
 /** What route handlers and commands get from the app: built once in `createApp`. */
@@ -18,4 +19,6 @@ export interface Services {
   apiKeys: ApiKeyAuthenticator;
   ingest: IngestQueue;
   realtime: Realtime;
+  /** The live rules of this process. */
+  rules: RulesRuntime;
 }

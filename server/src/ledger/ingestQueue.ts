@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize';
+import type { RulesRuntime } from '../rules/runtime';
 import { prefetchBuyers } from './prefetch';
 import {
   postPurchases,
@@ -40,6 +41,7 @@ export class IngestQueue {
 
   constructor(
     private readonly sequelize: Sequelize,
+    private readonly rules: RulesRuntime,
     private readonly onPosted: (lines: PostedLine[]) => void = () => {},
     private readonly maxBatch = 100,
     private readonly prefetchWindow = 200,
@@ -109,6 +111,7 @@ export class IngestQueue {
       await Promise.all(batch.map((w) => w.prefetched));
       const { results, lines } = await postPurchases(
         this.sequelize,
+        this.rules,
         batch.map((w) => w.purchase),
         batch.map((w) => w.apiKeyId),
       );

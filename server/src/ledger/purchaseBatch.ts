@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize';
+import type { RulesRuntime } from '../rules/runtime';
 import { prefetchBuyers } from './prefetch';
 import {
   postPurchases,
@@ -17,6 +18,7 @@ const chunkSize = 100;
  */
 export async function postPurchaseBatch(
   sequelize: Sequelize,
+  rules: RulesRuntime,
   purchases: readonly PurchaseInput[],
   apiKeyId: number,
 ): Promise<{ results: PurchaseResult[]; lines: PostedLine[] }> {
@@ -35,6 +37,7 @@ export async function postPurchaseBatch(
     next = readAhead(chunks[index + 1]);
     const posted = await postPurchases(
       sequelize,
+      rules,
       chunk,
       chunk.map(() => apiKeyId),
     );

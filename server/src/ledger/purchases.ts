@@ -2,8 +2,20 @@ import { createHash } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { retryOnConflict } from '../db/retry';
 import { forUpdate, insertRows, parseJson } from '../db/rows';
-import { evaluate, type Award } from '../rules/evaluate';
-import { getSettings } from '../settings';
+import { evaluate, factGroupsFor, type Award } from '../rules/evaluate';
+import {
+  CUSTOMER_FACT_COLUMNS,
+  customerFacts,
+  loadFactGroups,
+  purchaseFacts,
+  todayFacts,
+  type CustomerRow,
+  type MutableFacts,
+} from '../rules/facts';
+import { localTimeCached } from '../rules/ruleSet';
+import type { RulesRuntime } from '../rules/runtime';
+import { parseUsage, settleAwards, type CustomerUsage, type SettledAward } from '../rules/settle';
+import { getSettings, type Settings } from '../settings';
 import { addMonths } from './time';
 
 /** A purchase as the partner feed sends it, validated. */
@@ -36,6 +48,7 @@ export type PurchaseResult =
 export interface PostedLine {
   customerId: number;
   transactionId: string;
+  awards: AwardNotice[];
 }
 
 const failure = (status: 404 | 409 | 422, id: string, message: string): PurchaseResult => ({
@@ -74,21 +87,33 @@ const receiptOf = (row: StoredTransaction): PurchaseReceipt => ({
   awards: parseJson<Award[]>(row.awards),
 });
 
+/** What real-time notices and statistics read of an award after commit. */
+export interface AwardNotice extends Award {
+  /** The rule's plain words for the customer, e.g. "¡Feliz cumpleaños! +100 puntos". */
+  description: string | null;
+}
+
 /**
  * Credits a batch of purchases in one transaction with set-based statements: one read of the
- * known ids, one locked read of the customers, then multi-row inserts and one balance update.
- * Results come back in input order. A purchase id seen before answers 200 with its first
- * receipt (nothing credited again); the same id with another payload answers 409.
+ * known ids, one locked read of the customers, then multi-row inserts and one customer update.
+ * The live rules are taken once for the whole batch, so a publish never splits it. Results
+ * come back in input order. A purchase id seen before answers 200 with its first receipt
+ * (nothing credited again); the same id with another payload answers 409.
  */
 export async function postPurchases(
   sequelize: Sequelize,
+  rules: RulesRuntime,
   purchases: readonly PurchaseInput[],
   /** The API key each purchase came with (null for purchases made by the platform itself). */
   apiKeyIds: readonly (number | null)[],
 ): Promise<{ results: PurchaseResult[]; lines: PostedLine[] }> {
   if (purchases.length === 0) return { results: [], lines: [] };
-  const settings = await getSettings(sequelize);
-  return retryOnConflict(() =>
+  const [settings, ruleSet, codes] = await Promise.all([
+    getSettings(sequelize),
+    rules.current(),
+    rules.codes(),
+  ]);
+  const posted = await retryOnConflict(() =>
     sequelize.transaction(async (transaction) => {
       const hashes = purchases.map(payloadHash);
       const known = await selectKnown(
@@ -100,14 +125,7 @@ export async function postPurchases(
 
       const results: (PurchaseResult | null)[] = purchases.map(() => null);
       const firstInBatch = new Map<string, number>();
-      const accepted: {
-        index: number;
-        customerId: number;
-        awards: Award[];
-        points: number;
-        balance: number;
-      }[] = [];
-      const now = new Date();
+      const accepted: Accepted[] = [];
 
       purchases.forEach((purchase, index) => {
         const hash = hashes[index];
@@ -142,7 +160,7 @@ export async function postPurchases(
             : failure(404, 'customer_not_found', 'No existe un cliente con ese id externo.');
           return;
         }
-        if (customer.status !== 'active') {
+        if (customer.row.status !== 'active') {
           results[index] = failure(
             422,
             'customer_inactive',
@@ -159,135 +177,79 @@ export async function postPurchases(
           return;
         }
         firstInBatch.set(purchase.id, index);
-        const awards = evaluate(
-          'purchase',
-          {
-            amountCents: purchase.amount,
-            currency: purchase.currency,
-            category: purchase.category,
-            storeId: purchase.storeId,
-            occurredAt: purchase.occurredAt,
-          },
-          settings,
-        );
-        const points = awards.reduce((sum, award) => sum + award.points, 0);
-        customer.balance += points;
+        const local = localTimeCached(purchase.occurredAt, settings.timeZone);
         accepted.push({
           index,
-          customerId: customer.id,
-          awards,
-          points,
-          balance: customer.balance,
+          customer,
+          facts: {
+            ...purchaseFacts(purchase),
+            ...customerFacts(customer.row, codes, settings.timeZone, local.date),
+            ...todayFacts(local),
+          },
+          day: local.date,
+          awards: [],
+          points: 0,
+          balance: 0,
         });
       });
 
-      if (accepted.length > 0) {
-        await insertRows(
-          sequelize,
-          'partner_transactions',
-          [
-            'external_id',
-            'payload_hash',
-            'api_key_id',
-            'customer_id',
-            'amount_cents',
-            'currency',
-            'occurred_at',
-            'store_id',
-            'category',
-            'items',
-            'points_awarded',
-            'awards',
-            'balance_after',
-            'status',
-            'unrecovered_points',
-            'created_at',
-          ],
-          accepted.map(({ index, customerId, awards, points, balance }) => {
-            const p = purchases[index] as PurchaseInput;
-            return [
-              p.id,
-              hashes[index],
-              apiKeyIds[index] ?? null,
-              customerId,
-              p.amount,
-              p.currency,
-              p.occurredAt,
-              p.storeId,
-              p.category,
-              p.items ? JSON.stringify(p.items) : null,
-              points,
-              JSON.stringify(awards),
-              balance,
-              'posted',
-              0,
-              now,
-            ];
-          }),
-          transaction,
-        );
-        const ids = await transactionIds(
-          sequelize,
-          accepted.map((a) => (purchases[a.index] as PurchaseInput).id),
-          transaction,
-        );
-        const earning = accepted.filter((a) => a.points > 0);
-        // One line per award, so each names the rule version that produced it.
-        const lineRows: unknown[][] = [];
-        for (const a of earning) {
-          let balance = a.balance - a.points;
-          for (const award of a.awards) {
-            balance += award.points;
-            lineRows.push([
-              a.customerId,
-              'earn',
-              award.points,
-              balance,
-              ids.get((purchases[a.index] as PurchaseInput).id),
-              award.rule,
-              award.version,
-              null,
-              null,
-              now,
-            ]);
-          }
+      await loadFactGroups(
+        sequelize,
+        new Map(
+          accepted.map((a) => [
+            a.customer.id,
+            factGroupsFor(ruleSet, 'purchase', (a.facts['customer.zone'] as string | null) ?? null),
+          ]),
+        ),
+        (customerId) => accepted.filter((a) => a.customer.id === customerId).map((a) => a.facts),
+        new Date(),
+        transaction,
+      );
+      const settled = await settleAwards(
+        sequelize,
+        accepted.map((a) => {
+          const purchase = purchases[a.index] as PurchaseInput;
+          // The balance so far in the batch, for rules on the balance.
+          a.facts['customer.pointsBalance'] = a.customer.balance;
+          return {
+            customerId: a.customer.id,
+            usage: a.customer.usage,
+            matches: evaluate(ruleSet, {
+              trigger: 'purchase',
+              facts: a.facts,
+              at: purchase.occurredAt,
+            }),
+            at: purchase.occurredAt,
+          };
+        }),
+        transaction,
+      );
+      accepted.forEach((a, i) => {
+        a.awards = (settled.awards[i] ?? []).filter((award) => award.points > 0);
+        a.points = a.awards.reduce((sum, award) => sum + award.points, 0);
+        a.customer.balance += a.points;
+        a.balance = a.customer.balance;
+        const occurredAt = (purchases[a.index] as PurchaseInput).occurredAt;
+        if (!a.customer.lastPurchaseAt || a.customer.lastPurchaseAt < occurredAt) {
+          a.customer.lastPurchaseAt = occurredAt;
         }
-        await insertRows(
+        a.traces = settled.awards[i] ?? [];
+      });
+      for (const customer of new Set(customers.values())) {
+        customer.usageChanged = settled.usageChanged.has(customer.id);
+      }
+
+      if (accepted.length > 0) {
+        await writeAccepted(
           sequelize,
-          'ledger_entries',
-          [
-            'customer_id',
-            'kind',
-            'points',
-            'balance_after',
-            'transaction_id',
-            'rule_key',
-            'rule_version',
-            'actor_user_id',
-            'note',
-            'created_at',
-          ],
-          lineRows,
+          purchases,
+          hashes,
+          apiKeyIds,
+          accepted,
+          settings,
           transaction,
         );
-        await insertRows(
-          sequelize,
-          'point_lots',
-          ['customer_id', 'points', 'remaining', 'expires_at', 'transaction_id', 'created_at'],
-          earning.map((a) => {
-            const p = purchases[a.index] as PurchaseInput;
-            return [
-              a.customerId,
-              a.points,
-              a.points,
-              addMonths(p.occurredAt, settings.pointsExpiryMonths),
-              ids.get(p.id),
-              now,
-            ];
-          }),
-          transaction,
-        );
-        await setBalances(sequelize, customers, transaction);
+        await updateCustomers(sequelize, customers, transaction);
         for (const a of accepted) {
           const p = purchases[a.index] as PurchaseInput;
           results[a.index] = {
@@ -296,7 +258,7 @@ export async function postPurchases(
               transactionId: p.id,
               pointsAwarded: a.points,
               balance: a.balance,
-              awards: a.awards,
+              awards: a.awards.map(awardOf),
             },
           };
         }
@@ -309,15 +271,175 @@ export async function postPurchases(
         results[index] =
           first && 'receipt' in first ? { status: 200, receipt: first.receipt } : (first ?? null);
       });
-
-      const lines = accepted
-        .filter((a) => a.points > 0)
-        .map((a) => ({
-          customerId: a.customerId,
-          transactionId: (purchases[a.index] as PurchaseInput).id,
-        }));
-      return { results: results as PurchaseResult[], lines };
+      return { results: results as PurchaseResult[], accepted };
     }),
+  );
+  const lines: PostedLine[] = [];
+  for (const a of posted.accepted) {
+    for (const award of a.awards) rules.stats.record(award.rule.key, a.day, award.points);
+    if (a.points > 0) {
+      lines.push({
+        customerId: a.customer.id,
+        transactionId: (purchases[a.index] as PurchaseInput).id,
+        awards: a.awards.map(noticeOf),
+      });
+    }
+  }
+  return { results: posted.results, lines };
+}
+
+const awardOf = (award: SettledAward): Award => ({
+  rule: award.rule.key,
+  version: award.rule.version,
+  points: award.points,
+});
+
+export const noticeOf = (award: SettledAward): AwardNotice => ({
+  ...awardOf(award),
+  description: award.rule.document.meta.description ?? null,
+});
+
+/** What a settled award keeps as its trace: the rule version, the outcome of its caps, each condition. */
+export const traceOf = (award: SettledAward) => ({
+  rule: award.rule.key,
+  version: award.rule.version,
+  points: award.points,
+  outcome: award.outcome,
+  conditions: award.trace,
+});
+
+interface Accepted {
+  index: number;
+  customer: LockedCustomer;
+  facts: MutableFacts;
+  /** The purchase's local date: the day its awards count in the rule statistics. */
+  day: string;
+  /** Awards that gave points, in ledger order. */
+  awards: SettledAward[];
+  /** Every settled award, those of 0 points (tags, messages) included, for the trace. */
+  traces?: SettledAward[];
+  points: number;
+  balance: number;
+}
+
+async function writeAccepted(
+  sequelize: Sequelize,
+  purchases: readonly PurchaseInput[],
+  hashes: readonly string[],
+  apiKeyIds: readonly (number | null)[],
+  accepted: readonly Accepted[],
+  settings: Settings,
+  transaction: Transaction,
+): Promise<void> {
+  const now = new Date();
+  await insertRows(
+    sequelize,
+    'partner_transactions',
+    [
+      'external_id',
+      'payload_hash',
+      'api_key_id',
+      'customer_id',
+      'amount_cents',
+      'currency',
+      'occurred_at',
+      'store_id',
+      'category',
+      'items',
+      'points_awarded',
+      'awards',
+      'traces',
+      'balance_after',
+      'status',
+      'unrecovered_points',
+      'created_at',
+    ],
+    accepted.map((a) => {
+      const p = purchases[a.index] as PurchaseInput;
+      const traces = a.traces ?? [];
+      return [
+        p.id,
+        hashes[a.index],
+        apiKeyIds[a.index] ?? null,
+        a.customer.id,
+        p.amount,
+        p.currency,
+        p.occurredAt,
+        p.storeId,
+        p.category,
+        p.items ? JSON.stringify(p.items) : null,
+        a.points,
+        JSON.stringify(a.awards.map(awardOf)),
+        traces.length > 0 ? JSON.stringify(traces.map(traceOf)) : null,
+        a.balance,
+        'posted',
+        0,
+        now,
+      ];
+    }),
+    transaction,
+  );
+  const earning = accepted.filter((a) => a.points > 0);
+  if (earning.length === 0) return;
+  const ids = await transactionIds(
+    sequelize,
+    earning.map((a) => (purchases[a.index] as PurchaseInput).id),
+    transaction,
+  );
+  // One line per award, so each names the rule version that produced it.
+  const lineRows: unknown[][] = [];
+  for (const a of earning) {
+    let balance = a.balance - a.points;
+    for (const award of a.awards) {
+      balance += award.points;
+      lineRows.push([
+        a.customer.id,
+        'earn',
+        award.points,
+        balance,
+        ids.get((purchases[a.index] as PurchaseInput).id),
+        award.rule.key,
+        award.rule.version,
+        null,
+        null,
+        now,
+      ]);
+    }
+  }
+  await insertRows(
+    sequelize,
+    'ledger_entries',
+    [
+      'customer_id',
+      'kind',
+      'points',
+      'balance_after',
+      'transaction_id',
+      'rule_key',
+      'rule_version',
+      'actor_user_id',
+      'note',
+      'created_at',
+    ],
+    lineRows,
+    transaction,
+  );
+  await insertRows(
+    sequelize,
+    'point_lots',
+    ['customer_id', 'points', 'remaining', 'expires_at', 'transaction_id', 'created_at'],
+    earning.map((a) => {
+      const p = purchases[a.index] as PurchaseInput;
+      return [
+        a.customer.id,
+        a.points,
+        a.points,
+        addMonths(p.occurredAt, settings.pointsExpiryMonths),
+        ids.get(p.id),
+        now,
+      ];
+    }),
+    transaction,
   );
 }
 
@@ -332,10 +454,13 @@ async function selectKnown(sequelize: Sequelize, ids: string[], transaction: Tra
 
 interface LockedCustomer {
   id: number;
-  status: string;
+  row: CustomerRow;
   balance: number;
   /** The balance before this batch, to update only the customers it changed. */
   original: number;
+  usage: CustomerUsage;
+  usageChanged: boolean;
+  lastPurchaseAt: Date | null;
 }
 
 const buyerKey = (purchase: PurchaseInput) =>
@@ -372,22 +497,21 @@ async function lockCustomers(
   }
   const ids = [...new Set(byKey.values())];
   if (ids.length === 0) return new Map();
-  const rows = await sequelize.query<{
-    id: number | string;
-    status: string;
-    balance: number | string;
-  }>(
-    `SELECT id, status, balance FROM customers WHERE id IN (?) ORDER BY id${forUpdate(sequelize)}`,
+  const rows = await sequelize.query<CustomerRow>(
+    `SELECT ${CUSTOMER_FACT_COLUMNS} FROM customers WHERE id IN (?) ORDER BY id${forUpdate(sequelize)}`,
     { replacements: [ids], type: QueryTypes.SELECT, transaction },
   );
   const locked = new Map(
-    rows.map((row) => [
+    rows.map((row): [number, LockedCustomer] => [
       Number(row.id),
       {
         id: Number(row.id),
-        status: row.status,
+        row,
         balance: Number(row.balance),
         original: Number(row.balance),
+        usage: parseUsage(row.rule_usage),
+        usageChanged: false,
+        lastPurchaseAt: row.last_purchase_at === null ? null : new Date(row.last_purchase_at),
       },
     ]),
   );
@@ -411,18 +535,47 @@ async function transactionIds(
   return new Map(rows.map((row) => [row.external_id, Number(row.id)]));
 }
 
-/** One UPDATE for every changed balance (the rows are locked, so absolute values are safe). */
-async function setBalances(
+/**
+ * One UPDATE for the batch's buyers: balance, last purchase, and cap usage where it changed
+ * (the rows are locked, so absolute values are safe).
+ */
+async function updateCustomers(
   sequelize: Sequelize,
   customers: Map<string, LockedCustomer>,
   transaction: Transaction,
 ) {
-  const changed = [...new Set(customers.values())].filter((c) => c.balance !== c.original);
-  if (changed.length === 0) return;
+  const buyers = [...new Set(customers.values())].filter((c) => c.lastPurchaseAt !== null);
+  if (buyers.length === 0) return;
+  const cases = (
+    column: string,
+    changed: LockedCustomer[],
+    value: (c: LockedCustomer) => unknown,
+  ) =>
+    changed.length === 0
+      ? { sql: [], replacements: [] }
+      : {
+          sql: [
+            `${column} = CASE id ${changed.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ${column} END`,
+          ],
+          replacements: changed.flatMap((c) => [c.id, value(c)]),
+        };
+  const parts = [
+    cases(
+      'balance',
+      buyers.filter((c) => c.balance !== c.original),
+      (c) => c.balance,
+    ),
+    cases('last_purchase_at', buyers, (c) => c.lastPurchaseAt),
+    cases(
+      'rule_usage',
+      buyers.filter((c) => c.usageChanged),
+      (c) => JSON.stringify(c.usage),
+    ),
+  ];
   await sequelize.query(
-    `UPDATE customers SET balance = CASE id ${changed.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,
+    `UPDATE customers SET ${parts.flatMap((p) => p.sql).join(', ')} WHERE id IN (?)`,
     {
-      replacements: [...changed.flatMap((c) => [c.id, c.balance]), changed.map((c) => c.id)],
+      replacements: [...parts.flatMap((p) => p.replacements), buyers.map((c) => c.id)],
       transaction,
     },
   );

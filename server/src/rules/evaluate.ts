@@ -1,34 +1,106 @@
-import type { Settings } from '../settings';
+import {
+  BASE_EARN_RULE_KEY,
+  isWithinValidity,
+  matchesAudience,
+  operatorContextOf,
+  pointsFromEffects,
+  resolveStacking,
+  traceDirectly,
+  type Facts,
+  type TraceEntry,
+  type TriggerType,
+} from '@lealtad/rules-schema';
+import { localTimeCached, type FactGroup, type LiveRule, type RuleSet } from './ruleSet';
 
 /**
- * The seam every earning goes through: `evaluate(trigger, facts)` returns the awards.
- * Until the rules engine lands, a purchase earns the configured base rate; the engine will
- * replace what is behind this function, not its callers.
+ * The seam every earning goes through: `evaluate(ruleSet, event)` says which live rules an
+ * event matches and the points of their effects, before caps (which need the customer's award
+ * history, read inside the ledger transaction: see settle.ts).
  */
-export type Trigger = 'purchase';
 
-export interface PurchaseFacts {
-  amountCents: number;
-  currency: string;
-  category: string;
-  storeId: string;
-  occurredAt: Date;
-}
-
+/** An award as receipts and ledger lines name it. */
 export interface Award {
-  /** The rule's key and version, recorded on every ledger line it produces. */
   rule: string;
   version: number;
   points: number;
 }
 
-export const baseRateRule = { key: 'tasa-base', version: 1 } as const;
+export interface RuleEvent {
+  trigger: TriggerType;
+  /** Resolved up front and flat: the event's, the customer's, today's, and what candidates need. */
+  facts: Facts;
+  /** When it happened: validity windows and cap periods are read at this instant. */
+  at: Date;
+}
 
-export function evaluate(_trigger: Trigger, facts: PurchaseFacts, settings: Settings): Award[] {
-  const { points, perAmountCents } = settings.baseEarnRate;
-  if (facts.amountCents <= 0) return [];
-  const earned = Math.floor(facts.amountCents / perAmountCents) * points;
-  return earned > 0
-    ? [{ rule: baseRateRule.key, version: baseRateRule.version, points: earned }]
-    : [];
+export interface RuleMatch {
+  rule: LiveRule;
+  /** The points of its effects, before caps. */
+  points: number;
+  /** Every condition's fact value, operator, expected value and result. */
+  trace: TraceEntry[];
+}
+
+function inForce(rule: LiveRule, at: Date): boolean {
+  if (rule.alwaysInForce) return true;
+  const { validity } = rule.document;
+  return isWithinValidity(validity, localTimeCached(at, validity.timeZone));
+}
+
+/** The base earn first, then higher priority first, then by key: the order of the ledger lines. */
+function awardOrder(a: LiveRule, b: LiveRule): number {
+  const isBase = (rule: LiveRule) => (rule.key === BASE_EARN_RULE_KEY ? 0 : 1);
+  return (
+    isBase(a) - isBase(b) ||
+    b.document.stacking.priority - a.document.stacking.priority ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
+/** The fact groups the event's candidate rules read, to load before evaluating. */
+export function factGroupsFor(
+  ruleSet: RuleSet,
+  trigger: TriggerType,
+  zone: string | null,
+): Set<FactGroup> {
+  const groups = new Set<FactGroup>();
+  for (const rule of ruleSet.candidates(trigger, zone)) {
+    for (const group of rule.needs) groups.add(group);
+  }
+  return groups;
+}
+
+/**
+ * Candidates by trigger and zone → in force now → audience → conditions (compiled functions,
+ * held equal to json-rules-engine by the property tests) → stacking groups. The base earn is
+ * computed first so multipliers can multiply it.
+ */
+export function evaluate(ruleSet: RuleSet, event: RuleEvent): RuleMatch[] {
+  const zone = event.facts['customer.zone'];
+  const candidates = ruleSet.candidates(event.trigger, typeof zone === 'string' ? zone : null);
+  if (candidates.length === 0) return [];
+  const context = operatorContextOf(event.facts);
+  const matched: LiveRule[] = [];
+  for (const rule of candidates) {
+    if (
+      inForce(rule, event.at) &&
+      matchesAudience(rule.document.audience, event.facts) &&
+      rule.matches(event.facts, context)
+    ) {
+      matched.push(rule);
+    }
+  }
+  if (matched.length === 0) return [];
+  const applying = resolveStacking(
+    matched.map((rule) => ({ rule, key: rule.key, stacking: rule.document.stacking })),
+  )
+    .map(({ rule }) => rule)
+    .sort(awardOrder);
+  const base = applying.find((rule) => rule.key === BASE_EARN_RULE_KEY);
+  const baseEarn = base ? pointsFromEffects(base.document.effects, event.facts, 0) : 0;
+  return applying.map((rule) => ({
+    rule,
+    points: pointsFromEffects(rule.document.effects, event.facts, baseEarn),
+    trace: traceDirectly(rule.document.conditions, event.facts).trace,
+  }));
 }

@@ -112,7 +112,12 @@ export const partnerRoutes = [
     async handler({ body, partner, services }) {
       const parsed = body.transactions.map((item) => purchaseSchema.safeParse(item));
       const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
-      const { results, lines } = await postPurchaseBatch(services.sequelize, valid, partner.id);
+      const { results, lines } = await postPurchaseBatch(
+        services.sequelize,
+        services.rules,
+        valid,
+        partner.id,
+      );
       announcePurchases(services.realtime, services.sequelize, lines);
       let next = 0;
       const items = parsed.map((p, index) => {
