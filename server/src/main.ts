@@ -8,6 +8,7 @@ import { migrateAndSeed } from './db/migrate';
 import { updateConsumptionLevels } from './jobs/consumptionLevels';
 import { expirePoints } from './jobs/expirePoints';
 import { purgeExpired } from './jobs/purgeExpired';
+import { runTimeTriggers } from './jobs/ruleTriggers';
 import { every } from './jobs/schedule';
 
 export interface RunningServer {
@@ -50,6 +51,8 @@ export async function startServer(
     every('purgar sesiones', 3_600_000, () => purgeExpired(), log),
     every('vencer puntos', 24 * 3_600_000, () => expirePoints(sequelize), log),
     every('nivel de consumo', 24 * 3_600_000, () => updateConsumptionLevels(sequelize), log),
+    // Hourly: the first run after local midnight awards the day; later runs find it done.
+    every('premios por fecha', 3_600_000, () => runTimeTriggers(services), log),
   ];
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (err?: Error) =>

@@ -7,6 +7,7 @@ import { createApiKey } from '@lealtad/server/commands/apiKeys';
 import { ApiKey, Card, Customer, User, Zone } from '@lealtad/server/db/models/index';
 import { withCheckDigit } from '@lealtad/server/cards/luhn';
 import { reportCard } from '@lealtad/server/commands/cards';
+import { createRule, publishRule } from '@lealtad/server/commands/rules';
 import { upsertPartnerCustomer } from '@lealtad/server/commands/partnerCustomers';
 import { generateApiKey } from '@lealtad/server/integrations/apiKeys';
 import { postPurchases } from '@lealtad/server/ledger/purchases';
@@ -206,6 +207,51 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
     );
     return { path: `/api/card-reports/${report.id}`, body: { status: 'closed', note: 'Apareció' } };
   },
+  'get /api/rules': async () => ({}),
+  'get /api/rules/releases': async () => ({}),
+  'post /api/rules': async () => ({ body: { document: ruleDocument(`regla-${unique()}`) } }),
+  'post /api/rules/validate': async () => ({ body: { document: ruleDocument('prueba') } }),
+  'post /api/rules/simulate': async () => ({
+    body: {
+      document: ruleDocument('prueba'),
+      customerId: await norteCustomerId(),
+      purchase: { amount: 10_000, category: 'abarrotes', storeId: 'T1' },
+    },
+  }),
+  'post /api/rules/backtest': async () => ({
+    body: { document: ruleDocument('prueba'), from: '2026-01-01', to: '2026-12-31' },
+  }),
+  'get /api/rules/:id': async () => ({ path: `/api/rules/${await norteRule()}` }),
+  'put /api/rules/:id/draft': async () => {
+    const key = `regla-${unique()}`;
+    return {
+      path: `/api/rules/${await norteRule(false, key)}/draft`,
+      body: { document: { ...ruleDocument(key), name: 'Otro nombre' }, revision: 1 },
+    };
+  },
+  'post /api/rules/:id/publish': async () => ({
+    path: `/api/rules/${await norteRule()}/publish`,
+    body: { comment: 'Primera publicación' },
+  }),
+  'post /api/rules/:id/retire': async () => ({
+    path: `/api/rules/${await norteRule(true)}/retire`,
+    body: { comment: 'Ya no aplica' },
+  }),
+  'post /api/rules/:id/rollback': async () => ({
+    path: `/api/rules/${await norteRule(true)}/rollback`,
+    body: { version: 1, comment: 'Volver a la primera' },
+  }),
+  'get /api/rules/:id/versions': async () => ({
+    path: `/api/rules/${await norteRule(true)}/versions`,
+  }),
+  'get /api/rules/:id/versions/:version': async () => ({
+    path: `/api/rules/${await norteRule(true)}/versions/1`,
+  }),
+  'get /api/rules/:id/diff': async () => ({
+    path: `/api/rules/${await norteRule(true)}/diff`,
+    query: { from: '1', to: 'draft' },
+  }),
+  'post /api/jobs/:name/run': async () => ({ path: '/api/jobs/birthday/run' }),
   'get /api/me/cards': async () => ({}),
   'get /api/me/card-reports': async () => ({}),
   'post /api/me/card-reports': async (caller) => {
@@ -216,6 +262,27 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
     }
     return { body: { kind: 'stolen' } };
   },
+};
+
+/** A purchase rule for zone NORTE, which the superadmin, marketing and Norte's admin may all edit. */
+const ruleDocument = (key: string) => ({
+  key,
+  name: 'Regla de prueba',
+  trigger: { type: 'purchase' },
+  audience: { zones: ['NORTE'] },
+  effects: [{ id: 'cinco', type: 'fixedPoints', points: 5 }],
+});
+
+/** A new NORTE rule owned by Norte's admin; published (version 1) when asked. */
+const norteRule = async (published = false, key = `regla-${unique()}`) => {
+  const admin = actorOf({
+    id: 1,
+    role: 'admin',
+    zoneId: (await Zone.findOne({ where: { code: 'NORTE' } }))?.id ?? null,
+  });
+  const id = await createRule(platform.services, admin, null, ruleDocument(key));
+  if (published) await publishRule(platform.services, admin, null, id, { comment: 'Para probar' });
+  return id;
 };
 
 let cardSerial = 0;

@@ -1,3 +1,4 @@
+import { awardWithCommand } from '../rules/events';
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import {
   cardNumberProblem,
@@ -310,6 +311,18 @@ export async function activateCard(
         );
       }
       await card.reload({ transaction });
+      await awardWithCommand(
+        services,
+        'card_activated',
+        [
+          {
+            customerId,
+            occasion: `card:${card.id}`,
+            facts: { 'card.status': 'active', 'card.activatedOn': now.toISOString().slice(0, 10) },
+          },
+        ],
+        transaction,
+      );
       // The audit log records staff writes; a customer's own activation is on the card itself.
       if (isStaffRole(actor.role)) {
         await recordAudit(transaction, who, {

@@ -1,3 +1,4 @@
+import { awardWithCommand } from '../rules/events';
 import type { Transaction } from 'sequelize';
 import { indexCustomerNames } from '../customers/searchIndex';
 import type { Customer } from '../db/models';
@@ -63,6 +64,12 @@ async function applyChanges(
   if (changes.firstName !== undefined || changes.lastName !== undefined) {
     await indexCustomerNames(services.sequelize, [Number(customer.id)], transaction);
   }
+  await awardWithCommand(
+    services,
+    'profile_completed',
+    [{ customerId: Number(customer.id), occasion: 'profile' }],
+    transaction,
+  );
   await recordAudit(transaction, who, {
     action: 'customer.updated',
     targetType: 'customer',

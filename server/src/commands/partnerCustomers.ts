@@ -1,3 +1,4 @@
+import { awardWithCommand } from '../rules/events';
 import type { z } from 'zod';
 import { indexCustomerNames } from '../customers/searchIndex';
 import { Customer, CustomerType, Zone } from '../db/models';
@@ -59,6 +60,12 @@ export async function upsertPartnerCustomer(
     if (existing) {
       await existing.update(fields, { transaction });
       await indexCustomerNames(services.sequelize, [existing.id], transaction);
+      await awardWithCommand(
+        services,
+        'profile_completed',
+        [{ customerId: Number(existing.id), occasion: 'profile' }],
+        transaction,
+      );
       return { customer: existing, created: false };
     }
     const defaultType =
@@ -84,6 +91,19 @@ export async function upsertPartnerCustomer(
       { transaction },
     );
     await indexCustomerNames(services.sequelize, [customer.id], transaction);
+    const customerId = Number(customer.id);
+    await awardWithCommand(
+      services,
+      'customer_enrolled',
+      [{ customerId, occasion: 'enrolled' }],
+      transaction,
+    );
+    await awardWithCommand(
+      services,
+      'profile_completed',
+      [{ customerId, occasion: 'profile' }],
+      transaction,
+    );
     return { customer, created: true };
   });
 }

@@ -204,7 +204,8 @@ export async function saveDraft(
   }
   await ruleZoneFor(sequelize, actor, document);
   return sequelize.transaction(async (transaction) => {
-    const [, affected] = await sequelize.query(
+    // BULKUPDATE makes both dialects answer the number of rows changed.
+    const affected: number = await sequelize.query(
       `UPDATE rules SET draft = ?, name = ?, trigger_type = ?, draft_revision = draft_revision + 1,
               updated_by = ?, updated_at = ?
         WHERE id = ? AND draft_revision = ?`,
@@ -218,10 +219,11 @@ export async function saveDraft(
           id,
           input.revision,
         ],
+        type: QueryTypes.BULKUPDATE,
         transaction,
       },
     );
-    if (affectedRows(affected) === 0) {
+    if (affected === 0) {
       const current = await findRule(sequelize, actor, id, transaction);
       const [editor] = await sequelize.query<{ name: string }>(
         'SELECT name FROM users WHERE id = ?',
@@ -246,18 +248,6 @@ export async function saveDraft(
     );
     return input.revision + 1;
   });
-}
-
-/** Rows changed by an UPDATE, from what each dialect's driver answers. */
-function affectedRows(metadata: unknown): number {
-  if (typeof metadata === 'number') return metadata;
-  if (typeof metadata === 'object' && metadata !== null && 'affectedRows' in metadata) {
-    return Number(metadata.affectedRows);
-  }
-  if (typeof metadata === 'object' && metadata !== null && 'changes' in metadata) {
-    return Number(metadata.changes);
-  }
-  return 0;
 }
 
 async function lockLatestRelease(

@@ -43,6 +43,10 @@ const ruleNames: Record<string, string> = { 'tasa-base': 'tasa base' };
 function describe(row: StatementRow): string {
   switch (row.kind) {
     case 'earn': {
+      // A rule's award for an event other than a purchase: its words are on the line.
+      if (row.external_id === null) {
+        return `${row.note ?? 'Puntos de regla'} (regla ${row.rule_key ?? ''} v${row.rule_version ?? ''})`;
+      }
       const rule = row.rule_key
         ? (ruleNames[row.rule_key] ?? `regla ${row.rule_key} v${row.rule_version}`)
         : '';

@@ -33,6 +33,10 @@ export const permissions = [
   'cards.manage',
   /** Activate cards for customers and take lost or stolen card reports. */
   'cards.service',
+  /** Write, test, simulate and publish benefit rules (admins: rules for their zone only). */
+  'rules.manage',
+  /** Run a scheduled job now (birthday awards, expiry, …). */
+  'jobs.run',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,6 +53,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'ledger.adjust',
     'cards.manage',
     'cards.service',
+    'rules.manage',
+    'jobs.run',
   ],
   admin: [
     'users.read',
@@ -59,9 +65,10 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'customers.write',
     'ledger.adjust',
     'cards.service',
+    'rules.manage',
   ],
   callcenter: ['zones.read', 'customers.read', 'customers.write', 'ledger.adjust', 'cards.service'],
-  marketing: ['zones.read'],
+  marketing: ['zones.read', 'rules.manage'],
   customer: ['portal.self'],
 };
 

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Sequelize } from 'sequelize';
-import type { PostedLine } from '../ledger/purchases';
+import type { AwardNotice, PostedLine } from '../ledger/purchases';
 import { ledgerLines, type LedgerLine, type LineKey } from '../ledger/statement';
 import type { Actor } from '../policies/actor';
 import { findOwnCustomer, findVisibleCustomer } from '../policies/customers';
@@ -16,11 +16,18 @@ export interface PointsChanged {
   line: LedgerLine;
 }
 
+/** Points a rule gave, with the rule's plain words for the customer. */
+export interface PointsAwarded extends AwardNotice {
+  customerId: number;
+}
+
 export interface Realtime {
   /** Starts socket.io on the HTTP server (the API works without it, e.g. under supertest). */
   attach(server: HttpServer): void;
   /** Tells the customer's portal and the staff screens watching that customer. Call after commit. */
   pointsChanged(event: PointsChanged): void;
+  /** Tells the customer's screens which rule gave points (`points:awarded`). Call after commit. */
+  pointsAwarded(event: PointsAwarded): void;
   /** Whether any screen is showing this customer now. */
   isWatched(customerId: number): boolean;
   close(): Promise<void>;
@@ -47,15 +54,31 @@ export async function announceLines(
   }
 }
 
-/** The earn lines of purchases just committed, to the screens showing their customers. */
+/** The earn lines of purchases just committed, and their awards, to their customers' screens. */
 export function announcePurchases(
   realtime: Realtime,
   sequelize: Sequelize,
   purchases: readonly PostedLine[],
 ): void {
-  for (const { customerId, transactionId } of purchases) {
+  for (const { customerId, transactionId, awards } of purchases) {
+    if (!realtime.isWatched(customerId)) continue;
     void announceLines(realtime, sequelize, customerId, { transactionId, kind: 'earn' });
+    for (const award of awards) realtime.pointsAwarded({ customerId, ...award });
   }
+}
+
+/** Lines and awards of rules for events other than purchases, after commit. */
+export function announceAwards(
+  realtime: Realtime,
+  sequelize: Sequelize,
+  awarded: { customerId: number; awards: readonly AwardNotice[]; lineIds: readonly number[] },
+): void {
+  const { customerId } = awarded;
+  if (!realtime.isWatched(customerId)) return;
+  void (async () => {
+    for (const id of awarded.lineIds) await announceLines(realtime, sequelize, customerId, { id });
+    for (const award of awarded.awards) realtime.pointsAwarded({ customerId, ...award });
+  })();
 }
 
 const room = (customerId: number) => `customer:${customerId}`;
@@ -121,6 +144,9 @@ export function createRealtime(): Realtime {
     },
     pointsChanged(event) {
       io?.to(room(event.customerId)).emit('points:changed', event);
+    },
+    pointsAwarded(event) {
+      io?.to(room(event.customerId)).emit('points:awarded', event);
     },
     isWatched(customerId) {
       return io?.sockets.adapter.rooms.has(room(customerId)) ?? false;

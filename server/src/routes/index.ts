@@ -5,9 +5,11 @@ import { customerRoutes } from './customers';
 import { authRoutes } from './auth';
 import { cardRoutes } from './cards';
 import { healthRoutes } from './health';
+import { jobRoutes } from './jobs';
 import { myCardRoutes } from './me/cards';
 import { meProfileRoutes } from './me/profile';
 import { partnerRoutes } from './partner';
+import { ruleRoutes } from './rules';
 import { userRoutes } from './users';
 import { zoneRoutes } from './zones';
 
@@ -25,4 +27,6 @@ export const apiRoutes: readonly Route[] = [
   ...myCardRoutes,
   ...customerRoutes,
   ...meProfileRoutes,
+  ...ruleRoutes,
+  ...jobRoutes,
 ];

@@ -31,6 +31,15 @@ export interface RuleEvent {
   facts: Facts;
   /** When it happened: validity windows and cap periods are read at this instant. */
   at: Date;
+  /** For inactivity and points about to expire: only the rules waiting this many days. */
+  days?: number;
+  /** The base earn multipliers multiply, when known (a backtest reads it off the stored purchase). */
+  baseEarn?: number;
+}
+
+function triggerFits(rule: LiveRule, days: number | undefined): boolean {
+  const { trigger } = rule.document;
+  return !('days' in trigger) || trigger.days === days;
 }
 
 export interface RuleMatch {
@@ -83,6 +92,7 @@ export function evaluate(ruleSet: RuleSet, event: RuleEvent): RuleMatch[] {
   const matched: LiveRule[] = [];
   for (const rule of candidates) {
     if (
+      triggerFits(rule, event.days) &&
       inForce(rule, event.at) &&
       matchesAudience(rule.document.audience, event.facts) &&
       rule.matches(event.facts, context)
@@ -97,7 +107,8 @@ export function evaluate(ruleSet: RuleSet, event: RuleEvent): RuleMatch[] {
     .map(({ rule }) => rule)
     .sort(awardOrder);
   const base = applying.find((rule) => rule.key === BASE_EARN_RULE_KEY);
-  const baseEarn = base ? pointsFromEffects(base.document.effects, event.facts, 0) : 0;
+  const baseEarn =
+    event.baseEarn ?? (base ? pointsFromEffects(base.document.effects, event.facts, 0) : 0);
   return applying.map((rule) => ({
     rule,
     points: pointsFromEffects(rule.document.effects, event.facts, baseEarn),

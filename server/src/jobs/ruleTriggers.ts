@@ -1,0 +1,233 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+import {
+  addDays,
+  isLeapYear,
+  localTime,
+  type IsoDate,
+  type TriggerType,
+} from '@lealtad/rules-schema';
+import { retryOnConflict } from '../db/retry';
+import type { Services } from '../http/services';
+import { announceAwards } from '../realtime';
+import { awardOccasions, type RuleOccasion } from '../rules/events';
+import { getSettings } from '../settings';
+
+// The time triggers: a scheduled job finds, in the platform's time zone, whose birthday or
+// anniversary is today, who has not bought for N days and whose points expire in N days, and
+// hands each customer to the rules with an occasion key (the year, the date of the last
+// purchase, the expiry date). Running it again, or in two processes at once, awards nothing
+// twice: the occasion key is unique per customer and rule.
+
+export const SCHEDULED_TRIGGERS = [
+  'birthday',
+  'anniversary',
+  'inactivity',
+  'points_expiring',
+] as const satisfies readonly TriggerType[];
+export type ScheduledTrigger = (typeof SCHEDULED_TRIGGERS)[number];
+
+export interface TriggerRun {
+  trigger: ScheduledTrigger;
+  /** For inactivity and points about to expire: the rules' number of days. */
+  days?: number;
+  customers: number;
+  points: number;
+}
+
+const chunkSize = 500;
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in ms. */
+function offsetMs(instant: Date, timeZone: string): number {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  const part: Record<string, number> = {};
+  for (const { type, value } of format.formatToParts(instant)) part[type] = Number(value);
+  const wall = Date.UTC(
+    part.year ?? 0,
+    (part.month ?? 1) - 1,
+    part.day ?? 1,
+    part.hour ?? 0,
+    part.minute ?? 0,
+    part.second ?? 0,
+  );
+  return wall - (instant.getTime() - instant.getUTCMilliseconds());
+}
+
+/** The UTC instant at which local midnight of `date` falls in `timeZone`. */
+export function zonedMidnight(date: IsoDate, timeZone: string): Date {
+  const naive = Date.parse(`${date}T00:00:00Z`);
+  // The offset at the first guess, then at the corrected instant (a DST change in between).
+  const first = naive - offsetMs(new Date(naive), timeZone);
+  return new Date(naive - offsetMs(new Date(first), timeZone));
+}
+
+/** Month-day patterns of birth dates celebrated today (Feb 29 on Feb 28 of common years). */
+export function birthdayPatterns(today: IsoDate): string[] {
+  const monthDay = today.slice(5);
+  const patterns = [`%-${monthDay}`];
+  if (monthDay === '02-28' && !isLeapYear(Number(today.slice(0, 4)))) patterns.push('%-02-29');
+  return patterns;
+}
+
+/** Pages through customers matching `where` in id order, awarding each page in one transaction. */
+async function awardPages(
+  services: Pick<Services, 'sequelize' | 'rules' | 'realtime'>,
+  trigger: ScheduledTrigger,
+  select: (afterId: number) => Promise<RuleOccasion[]>,
+  now: Date,
+  days?: number,
+): Promise<TriggerRun> {
+  const run: TriggerRun = { trigger, ...(days !== undefined && { days }), customers: 0, points: 0 };
+  let afterId = 0;
+  for (;;) {
+    const occasions = await select(afterId);
+    if (occasions.length === 0) return run;
+    afterId = Math.max(...occasions.map((o) => o.customerId));
+    const awarded = await retryOnConflict(() =>
+      services.sequelize.transaction((transaction) =>
+        awardOccasions(
+          services.sequelize,
+          services.rules,
+          trigger,
+          occasions,
+          now,
+          transaction,
+          days,
+        ),
+      ),
+    );
+    for (const entry of awarded) {
+      run.customers += 1;
+      run.points += entry.awards.reduce((sum, award) => sum + award.points, 0);
+      announceAwards(services.realtime, services.sequelize, entry);
+    }
+  }
+}
+
+const ids = (rows: { id: number | string }[]) => rows.map((row) => Number(row.id));
+
+function byLike(sequelize: Sequelize, column: string, patterns: string[]) {
+  return (afterId: number) =>
+    sequelize
+      .query<{ id: number | string }>(
+        `SELECT id FROM customers
+          WHERE id > ? AND status = 'active' AND (${patterns.map(() => `${column} LIKE ?`).join(' OR ')})
+          ORDER BY id LIMIT ${chunkSize}`,
+        { replacements: [afterId, ...patterns], type: QueryTypes.SELECT },
+      )
+      .then(ids);
+}
+
+/** Runs the scheduled triggers that have live rules (all four, or the one named). */
+export async function runTimeTriggers(
+  services: Pick<Services, 'sequelize' | 'rules' | 'realtime'>,
+  only?: ScheduledTrigger,
+  now = new Date(),
+): Promise<TriggerRun[]> {
+  const { sequelize } = services;
+  const [ruleSet, settings] = await Promise.all([services.rules.current(), getSettings(sequelize)]);
+  const today = localTime(now, settings.timeZone).date;
+  const year = today.slice(0, 4);
+  const runs: TriggerRun[] = [];
+  const wanted = (trigger: ScheduledTrigger) =>
+    (only === undefined || only === trigger) && ruleSet.hasTrigger(trigger);
+
+  if (wanted('birthday')) {
+    const select = byLike(sequelize, 'birth_date', birthdayPatterns(today));
+    runs.push(
+      await awardPages(
+        services,
+        'birthday',
+        async (afterId) =>
+          (await select(afterId)).map((customerId) => ({ customerId, occasion: year })),
+        now,
+      ),
+    );
+  }
+  if (wanted('anniversary')) {
+    // Enrolled on this day of an earlier year (by the date of enrolment in UTC).
+    const select = byLike(sequelize, 'created_at', [`%-${today.slice(5)} %`]);
+    runs.push(
+      await awardPages(
+        services,
+        'anniversary',
+        async (afterId) =>
+          (await select(afterId)).map((customerId) => ({ customerId, occasion: year })),
+        now,
+      ),
+    );
+  }
+  const daysOf = (trigger: 'inactivity' | 'points_expiring') =>
+    [
+      ...new Set(
+        ruleSet
+          .ofTrigger(trigger)
+          .map((rule) => ('days' in rule.document.trigger ? rule.document.trigger.days : 0)),
+      ),
+    ].sort((a, b) => a - b);
+
+  if (wanted('inactivity')) {
+    for (const days of daysOf('inactivity')) {
+      // Whose last purchase was on the local day `days` days ago.
+      const day = addDays(today, -days);
+      const from = zonedMidnight(day, settings.timeZone);
+      const to = zonedMidnight(addDays(day, 1), settings.timeZone);
+      runs.push(
+        await awardPages(
+          services,
+          'inactivity',
+          async (afterId) =>
+            ids(
+              await sequelize.query<{ id: number | string }>(
+                `SELECT id FROM customers WHERE id > ? AND status = 'active'
+                   AND last_purchase_at >= ? AND last_purchase_at < ? ORDER BY id LIMIT ${chunkSize}`,
+                { replacements: [afterId, from, to], type: QueryTypes.SELECT },
+              ),
+            ).map((customerId) => ({ customerId, occasion: `inactive:${day}` })),
+          now,
+          days,
+        ),
+      );
+    }
+  }
+  if (wanted('points_expiring')) {
+    for (const days of daysOf('points_expiring')) {
+      // Whose points expire on the local day `days` days from now.
+      const day = addDays(today, days);
+      const from = zonedMidnight(day, settings.timeZone);
+      const to = zonedMidnight(addDays(day, 1), settings.timeZone);
+      runs.push(
+        await awardPages(
+          services,
+          'points_expiring',
+          async (afterId) =>
+            (
+              await sequelize.query<{ customer_id: number | string }>(
+                `SELECT DISTINCT customer_id FROM point_lots
+                  WHERE customer_id > ? AND expires_at >= ? AND expires_at < ? AND remaining > 0
+                  ORDER BY customer_id LIMIT ${chunkSize}`,
+                { replacements: [afterId, from, to], type: QueryTypes.SELECT },
+              )
+            ).map((row) => ({ customerId: Number(row.customer_id), occasion: `expiring:${day}` })),
+          now,
+          days,
+        ),
+      );
+    }
+  }
+  return runs;
+}

@@ -1,0 +1,111 @@
+import { TRIGGER_TYPES } from '@lealtad/rules-schema';
+import { z } from 'zod';
+import { pageQuery } from '../../http/route';
+
+const comment = z
+  .string()
+  .trim()
+  .min(3, 'Escribe un comentario de al menos 3 caracteres: qué cambia y por qué.')
+  .max(500);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Fecha AAAA-MM-DD.');
+/** A rule document as the studio draws it; its shape is checked by the rule language. */
+const document = z.record(z.string(), z.unknown());
+
+export const listRulesQuery = z.strictObject({
+  ...pageQuery,
+  trigger: z.enum(TRIGGER_TYPES).optional(),
+  state: z.enum(['draft', 'published', 'retired']).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const createRuleBody = z.strictObject({ document });
+export const validateRuleBody = z.strictObject({ document });
+export const saveDraftBody = z.strictObject({
+  document,
+  revision: z.number().int().min(1),
+});
+export const publishBody = z.strictObject({
+  comment,
+  revision: z.number().int().min(1).optional(),
+});
+export const retireBody = z.strictObject({ comment });
+export const rollbackBody = z.strictObject({ version: z.number().int().min(1), comment });
+
+export const versionParams = z.strictObject({
+  id: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().positive(),
+});
+export const diffQuery = z.strictObject({
+  from: z.coerce.number().int().positive(),
+  to: z.union([z.literal('draft'), z.coerce.number().int().positive()]),
+});
+export const releasesQuery = z.strictObject({ ...pageQuery });
+
+/** A draft as drawn, or a stored rule (its draft, or one of its versions). */
+const ruleSource = {
+  document: document.optional(),
+  ruleId: z.number().int().positive().optional(),
+  version: z.number().int().positive().optional(),
+};
+const oneSource = (body: { document?: unknown; ruleId?: number; version?: number }) =>
+  (body.document === undefined) !== (body.ruleId === undefined) &&
+  (body.version === undefined || body.ruleId !== undefined);
+const sourceMessage = {
+  message: 'Indica la regla: un documento, o ruleId (y si quieres, version).',
+  path: ['ruleId'],
+};
+
+export const simulateBody = z
+  .strictObject({
+    ...ruleSource,
+    customerId: z.number().int().positive(),
+    purchase: z
+      .strictObject({
+        amount: z.number().int().min(1).max(100_000_000_00),
+        category: z.string().trim().min(1).max(64),
+        storeId: z.string().trim().min(1).max(64),
+        occurredAt: z.coerce.date().optional(),
+        items: z
+          .array(
+            z.strictObject({
+              sku: z.string().min(1).max(64),
+              quantity: z.number().int().min(1).max(10_000),
+              amount: z.number().int().min(0),
+            }),
+          )
+          .max(500)
+          .optional(),
+      })
+      .optional(),
+    transactionId: z.string().trim().min(1).max(64).optional(),
+  })
+  .refine(oneSource, sourceMessage)
+  .refine((body) => !(body.purchase && body.transactionId), {
+    message: 'Indica una compra inventada o una guardada, no las dos.',
+    path: ['transactionId'],
+  });
+
+export const backtestBody = z
+  .strictObject({
+    ...ruleSource,
+    from: isoDay,
+    to: isoDay,
+    limit: z.number().int().min(1).max(1_000_000).default(200_000),
+    samples: z.number().int().min(0).max(50).default(5),
+  })
+  .refine(oneSource, sourceMessage)
+  .refine((body) => body.from <= body.to, {
+    message: 'La fecha inicial debe ser anterior a la final.',
+    path: ['from'],
+  });
+
+export const jobParams = z.strictObject({
+  name: z.enum([
+    'birthday',
+    'anniversary',
+    'inactivity',
+    'points-expiring',
+    'expire-points',
+    'consumption-levels',
+  ]),
+});
