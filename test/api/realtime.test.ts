@@ -8,7 +8,9 @@ import { demoExternalId } from '@lealtad/migrations';
 import { createApiKey } from '@lealtad/server/commands/apiKeys';
 import { Customer } from '@lealtad/server/db/models/index';
 import { actorOf } from '@lealtad/server/policies/actor';
-import type { PointsChanged } from '@lealtad/server/realtime/index';
+import { runTimeTriggers } from '@lealtad/server/jobs/ruleTriggers';
+import type { PointsAwarded, PointsChanged } from '@lealtad/server/realtime/index';
+import { localTime } from '@lealtad/rules-schema';
 import { createPlatform, demo, signIn, type Platform } from '../helpers/platform';
 
 let platform: Platform;
@@ -172,5 +174,29 @@ describe('points:changed over socket.io', () => {
     sockets.push(socket);
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(error.message).toBe('unauthenticated');
+  });
+});
+
+describe('points:awarded over socket.io', () => {
+  it('tells the customer which rule gave points, in the rule’s words', async () => {
+    const customer = await Customer.findOne({ where: { email: demo.customer(4) } });
+    const today = localTime(new Date(), 'America/Mexico_City').date;
+    await customer?.update({
+      birthDate: today.endsWith('02-29') ? '1992-02-29' : `1991-${today.slice(5)}`,
+    });
+    const portal = await connect(demo.customer(4), 'portal');
+    const [awarded, changed] = await Promise.all([
+      new Promise<PointsAwarded>((resolve) => portal.once('points:awarded', resolve)),
+      nextEvent(portal),
+      runTimeTriggers(platform.services, 'birthday'),
+    ]);
+    expect(awarded).toEqual({
+      customerId: Number(customer?.id),
+      rule: 'cumpleanos',
+      version: 1,
+      points: 100,
+      description: '¡Feliz cumpleaños! +100 puntos',
+    });
+    expect(changed.line).toMatchObject({ kind: 'earn', points: 100 });
   });
 });
