@@ -3,12 +3,22 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { SEED_RULES } from '@lealtad/rules-schema';
+import {
+  benchRules,
+  benchRuleSet,
+  installBenchRules,
+  naiveEvaluationsPerSecond,
+  runtimeEvaluationsPerSecond,
+} from './rules';
 import { benchCustomer, seedBench } from './seed';
 
 /**
  * `npm run bench`: seeds MariaDB/MySQL with a million customers and five million ledger lines,
  * then measures through real HTTP, each server in its own process: a trivial Express POST (the
- * ceiling), customer search, single purchases at 64 connections and batches of 1,000.
+ * ceiling), customer search, single purchases at 64 connections and batches of 1,000. Part two
+ * puts 1,000 rules live: evaluations per second in process on one core against json-rules-engine
+ * running all of them per purchase, then the same ingest with those rules live.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const server = (process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
@@ -16,8 +26,10 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? `${server}/lealtad_bench`;
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const ledgerLines = Number(process.env.BENCH_LEDGER_LINES ?? 5_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
-/** Which measures to run (comma-separated: search, single, batch); all by default. */
-const only = new Set((process.env.BENCH_ONLY ?? 'search,single,batch').split(','));
+/** Which measures to run (comma-separated: search, single, batch, rules); all by default. */
+const only = new Set((process.env.BENCH_ONLY ?? 'search,single,batch,rules').split(','));
+/** Live rules in part two, the four seeded ones included. */
+const liveRules = Number(process.env.BENCH_RULES ?? 1_000);
 const skipped: Measure = { requestsPerSecond: 0, p50: 0, p99: 0, errors: 0 };
 const log = (line: string) => console.log(line);
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -160,40 +172,75 @@ async function main() {
       category: 'ropa',
     });
     const partnerHeaders = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    const ingestSingle = () =>
+      measure({
+        url: base,
+        connections: 64,
+        headers: partnerHeaders,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/transactions',
+            setupRequest: (request) => ({ ...request, body: JSON.stringify(purchase()) }),
+          },
+        ],
+      });
+    const ingestBatch = () =>
+      measure({
+        url: base,
+        connections: 4,
+        headers: partnerHeaders,
+        timeout: 60,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/transactions/batch',
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({ transactions: Array.from({ length: 1000 }, purchase) }),
+            }),
+          },
+        ],
+      });
     log('Ingesta: POST /api/v1/transactions, 64 conexiones…');
-    const single = !only.has('single')
-      ? skipped
-      : await measure({
-          url: base,
-          connections: 64,
-          headers: partnerHeaders,
-          requests: [
-            {
-              method: 'POST',
-              path: '/api/v1/transactions',
-              setupRequest: (request) => ({ ...request, body: JSON.stringify(purchase()) }),
-            },
-          ],
-        });
+    const single = only.has('single') ? await ingestSingle() : skipped;
     log('Ingesta por lotes: POST /api/v1/transactions/batch (1,000 por lote), 4 conexiones…');
-    const batch = !only.has('batch')
-      ? skipped
-      : await measure({
-          url: base,
-          connections: 4,
-          headers: partnerHeaders,
-          timeout: 60,
-          requests: [
-            {
-              method: 'POST',
-              path: '/api/v1/transactions/batch',
-              setupRequest: (request) => ({
-                ...request,
-                body: JSON.stringify({ transactions: Array.from({ length: 1000 }, purchase) }),
-              }),
-            },
-          ],
-        });
+    const batch = only.has('batch') ? await ingestBatch() : skipped;
+
+    const partTwo = async () => {
+      const extra = liveRules - SEED_RULES.length;
+      log(
+        `Parte dos: ${liveRules.toLocaleString('es-MX')} reglas vivas, evaluación en proceso (un núcleo)…`,
+      );
+      const inProcess = runtimeEvaluationsPerSecond(benchRuleSet(extra), seconds / 2);
+      log('json-rules-engine con todas las reglas por compra (la forma ingenua)…');
+      const naive = await naiveEvaluationsPerSecond(
+        [...SEED_RULES, ...benchRules(extra)],
+        seconds / 4,
+      );
+      const installed = await installBenchRules(databaseUrl, benchRules(extra));
+      // The server notices a new release within five seconds by itself.
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      log(`Ingesta con ${installed.toLocaleString('es-MX')} reglas vivas: compra individual…`);
+      const ruledSingle = await ingestSingle();
+      log(`Ingesta con ${installed.toLocaleString('es-MX')} reglas vivas: lotes de 1,000…`);
+      const ruledBatch = await ingestBatch();
+      return {
+        live: installed,
+        inProcessPerSecond: Math.round(inProcess),
+        naivePerSecond: Math.round(naive * 10) / 10,
+        speedup: Math.round(inProcess / naive),
+        single: {
+          ...ruledSingle,
+          ofCeiling: Number((ruledSingle.requestsPerSecond / ceiling.requestsPerSecond).toFixed(2)),
+        },
+        batch: {
+          ...ruledBatch,
+          transactionsPerSecond: Math.round(ruledBatch.requestsPerSecond * 1000),
+        },
+      };
+    };
+    const rules = only.has('rules') ? await partTwo() : null;
 
     const results = {
       machine: `${(await import('node:os')).cpus().length} núcleos`,
@@ -206,6 +253,7 @@ async function main() {
         ofCeiling: Number((single.requestsPerSecond / ceiling.requestsPerSecond).toFixed(2)),
       },
       batch: { ...batch, transactionsPerSecond: Math.round(batch.requestsPerSecond * 1000) },
+      rules,
     };
     const row = (name: string, m: Measure, extra = '') =>
       `${name.padEnd(34)} ${String(m.requestsPerSecond).padStart(8)} req/s   p50 ${String(m.p50).padStart(4)} ms   p99 ${String(m.p99).padStart(4)} ms   errores ${m.errors}${extra}`;
@@ -226,6 +274,28 @@ async function main() {
         `   ${results.batch.transactionsPerSecond.toLocaleString('es-MX')} compras/s`,
       ),
     );
+    if (rules) {
+      log(
+        `${'Evaluación en proceso'.padEnd(34)} ${String(rules.inProcessPerSecond).padStart(8)} compras/s con ${rules.live} reglas`,
+      );
+      log(
+        `${'json-rules-engine ingenuo'.padEnd(34)} ${String(rules.naivePerSecond).padStart(8)} compras/s   (${rules.speedup}× más lento)`,
+      );
+      log(
+        row(
+          `Compra individual, ${rules.live} reglas`,
+          rules.single,
+          `   ${Math.round(rules.single.ofCeiling * 100)}% del techo`,
+        ),
+      );
+      log(
+        row(
+          `Lote de 1,000, ${rules.live} reglas`,
+          rules.batch,
+          `   ${rules.batch.transactionsPerSecond.toLocaleString('es-MX')} compras/s`,
+        ),
+      );
+    }
     mkdirSync(path.join(root, 'test-results'), { recursive: true });
     writeFileSync(
       path.join(root, 'test-results/bench.json'),

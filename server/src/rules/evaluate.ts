@@ -7,6 +7,7 @@ import {
   resolveStacking,
   traceDirectly,
   type Facts,
+  type LocalTime,
   type TraceEntry,
   type TriggerType,
 } from '@lealtad/rules-schema';
@@ -37,23 +38,12 @@ export interface RuleEvent {
   baseEarn?: number;
 }
 
-function triggerFits(rule: LiveRule, days: number | undefined): boolean {
-  const { trigger } = rule.document;
-  return !('days' in trigger) || trigger.days === days;
-}
-
 export interface RuleMatch {
   rule: LiveRule;
   /** The points of its effects, before caps. */
   points: number;
   /** Every condition's fact value, operator, expected value and result. */
   trace: TraceEntry[];
-}
-
-function inForce(rule: LiveRule, at: Date): boolean {
-  if (rule.alwaysInForce) return true;
-  const { validity } = rule.document;
-  return isWithinValidity(validity, localTimeCached(at, validity.timeZone));
 }
 
 /** The base earn first, then higher priority first, then by key: the order of the ledger lines. */
@@ -89,16 +79,22 @@ export function evaluate(ruleSet: RuleSet, event: RuleEvent): RuleMatch[] {
   const candidates = ruleSet.candidates(event.trigger, typeof zone === 'string' ? zone : null);
   if (candidates.length === 0) return [];
   const context = operatorContextOf(event.facts);
+  // Rules share a time zone or a few: the event's local time is worked out once per zone.
+  let localZone = '';
+  let local: LocalTime | undefined;
   const matched: LiveRule[] = [];
   for (const rule of candidates) {
-    if (
-      triggerFits(rule, event.days) &&
-      inForce(rule, event.at) &&
-      matchesAudience(rule.document.audience, event.facts) &&
-      rule.matches(event.facts, context)
-    ) {
-      matched.push(rule);
+    if (rule.waitsDays !== event.days) continue;
+    if (!rule.alwaysInForce) {
+      const { validity } = rule.document;
+      if (!local || validity.timeZone !== localZone) {
+        local = localTimeCached(event.at, validity.timeZone);
+        localZone = validity.timeZone;
+      }
+      if (!isWithinValidity(validity, local)) continue;
     }
+    if (rule.audienceBeyondZone && !matchesAudience(rule.document.audience, event.facts)) continue;
+    if (rule.matches(event.facts, context)) matched.push(rule);
   }
   if (matched.length === 0) return [];
   const applying = resolveStacking(

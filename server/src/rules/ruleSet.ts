@@ -21,8 +21,15 @@ export interface LiveRule {
   matches: Matcher;
   /** The fact groups its audience and conditions read. */
   needs: ReadonlySet<FactGroup>;
+  /** For inactivity and points about to expire: the days the trigger waits. */
+  waitsDays: number | undefined;
   /** No dates, days or hours: in force at any time. */
   alwaysInForce: boolean;
+  /**
+   * The audience asks more than a zone (a type, segment or tag). The zone itself is settled by
+   * the index: a rule is a candidate only in the zones it names.
+   */
+  audienceBeyondZone: boolean;
 }
 
 export interface LiveVersion {
@@ -54,13 +61,19 @@ export function liveRule(ruleId: number, version: number, definition: unknown): 
     document,
     matches: compileMatcher(document.conditions),
     needs,
+    waitsDays: 'days' in document.trigger ? document.trigger.days : undefined,
     alwaysInForce:
       from === undefined && to === undefined && (daysOfWeek ?? []).length === 0 && !hours,
+    audienceBeyondZone:
+      document.audience.customerTypes.length > 0 ||
+      document.audience.segments.length > 0 ||
+      document.audience.tags.length > 0,
   };
 }
 
 interface TriggerIndex {
   everyZone: LiveRule[];
+  /** Per zone: the rules of every zone and those naming it, in one list. */
   byZone: Map<string, LiveRule[]>;
 }
 
@@ -93,6 +106,11 @@ export class RuleSet {
         entry.byZone.set(zone, list);
       }
     }
+    // Built once here so an evaluation allocates no list.
+    for (const entry of this.index.values()) {
+      for (const [zone, list] of entry.byZone)
+        entry.byZone.set(zone, [...entry.everyZone, ...list]);
+    }
   }
 
   static fromVersions(releaseId: number, versions: readonly LiveVersion[]): RuleSet {
@@ -106,8 +124,7 @@ export class RuleSet {
   candidates(trigger: TriggerType, zone: string | null): readonly LiveRule[] {
     const entry = this.index.get(trigger);
     if (!entry) return [];
-    const zoned = zone === null ? undefined : entry.byZone.get(zone);
-    return zoned ? [...entry.everyZone, ...zoned] : entry.everyZone;
+    return (zone === null ? undefined : entry.byZone.get(zone)) ?? entry.everyZone;
   }
 
   /** Whether any live rule listens to the trigger (the scheduled jobs skip the others). */
@@ -124,17 +141,20 @@ export class RuleSet {
 }
 
 const minuteMs = 60_000;
-const localTimes = new Map<string, { minute: number; local: LocalTime }>();
+/** Enough minutes for a day of purchases in a few zones; emptied when full. */
+const cachedMinutes = 8_192;
+const localTimes = new Map<string, LocalTime>();
 
 /**
- * localTime, remembered per time zone for the current minute: offsets move in steps of at
- * least 15 minutes, and formatting a date in a zone is the slowest step of a cheap evaluation.
+ * localTime, remembered per time zone and minute: offsets move in steps of at least 15
+ * minutes, and formatting a date in a zone is the slowest step of a cheap evaluation.
  */
 export function localTimeCached(instant: Date, timeZone: string): LocalTime {
-  const minute = Math.floor(instant.getTime() / minuteMs);
-  const cached = localTimes.get(timeZone);
-  if (cached && cached.minute === minute) return cached.local;
+  const key = `${timeZone}|${Math.floor(instant.getTime() / minuteMs)}`;
+  const cached = localTimes.get(key);
+  if (cached) return cached;
   const local = localTime(instant, timeZone);
-  localTimes.set(timeZone, { minute, local });
+  if (localTimes.size >= cachedMinutes) localTimes.clear();
+  localTimes.set(key, local);
   return local;
 }
