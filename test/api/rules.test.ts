@@ -75,6 +75,14 @@ async function pointsFrom(customerId: number, rule: string): Promise<number> {
   return Number(row?.total ?? 0);
 }
 
+async function countRowsWhere(table: string, customerId: number): Promise<number> {
+  const [row] = await platform.sequelize.query<{ n: number | string }>(
+    `SELECT COUNT(*) AS n FROM ${table} WHERE customer_id = ?`,
+    { replacements: [customerId], type: QueryTypes.SELECT },
+  );
+  return Number(row?.n);
+}
+
 const ruleId = async (key: string) => {
   const res = await marketing.agent.get('/api/rules').query({ q: key });
   const found = (res.body.items as { id: number; key: string }[]).find((r) => r.key === key);
@@ -362,6 +370,79 @@ describe('drafts, checks and versions', () => {
     expect(list.body.items.map((r: { id: number }) => r.id)).toEqual([own.body.id]);
     const seeded = await admin.agent.get(`/api/rules/${await ruleId('tasa-base')}`);
     expect(seeded.status).toBe(404);
+  });
+});
+
+describe('effects and budgets', () => {
+  it('tags the customer and leaves a message; a later rule for that tag then applies', async () => {
+    const key = `etiqueta-${unique()}`;
+    await createAndPublish({
+      key,
+      name: 'Primera compra grande: etiqueta',
+      trigger: { type: 'purchase' },
+      audience: { zones: ['SUR'] },
+      conditions: {
+        all: [
+          {
+            id: 'grande',
+            fact: 'purchase.amount',
+            operator: 'greaterThanInclusive',
+            value: 90_000,
+          },
+        ],
+      },
+      effects: [
+        { id: 'etiqueta', type: 'tag', tag: 'comprador-grande' },
+        { id: 'aviso', type: 'message', subject: 'Gracias', body: 'Ya eres comprador grande.' },
+      ],
+    });
+    const follow = `seguimiento-${unique()}`;
+    await createAndPublish({
+      key: follow,
+      name: 'Compradores grandes: 7 puntos',
+      trigger: { type: 'purchase' },
+      audience: { zones: ['SUR'], tags: ['comprador-grande'] },
+      effects: [{ id: 'siete', type: 'fixedPoints', points: 7 }],
+    });
+    const { externalId, id } = await newCustomer('SUR');
+    const first = await buy(externalId, 95_000);
+    expect(first.body.awards.map((a: { rule: string }) => a.rule)).toEqual(['tasa-base']);
+    const [tag] = await platform.sequelize.query<{ tag: string; rule_key: string }>(
+      'SELECT tag, rule_key FROM customer_tags WHERE customer_id = ?',
+      { replacements: [id], type: QueryTypes.SELECT },
+    );
+    expect(tag).toEqual({ tag: 'comprador-grande', rule_key: key });
+    expect(
+      await platform.sequelize.query(
+        'SELECT subject FROM customer_messages WHERE customer_id = ?',
+        {
+          replacements: [id],
+          type: QueryTypes.SELECT,
+        },
+      ),
+    ).toEqual([{ subject: 'Gracias' }]);
+    const second = await buy(externalId, 1_000);
+    expect(second.body.awards).toContainEqual({ rule: follow, version: 1, points: 7 });
+    // Tagged once, whatever the next purchases.
+    await buy(externalId, 95_000);
+    expect(await countRowsWhere('customer_tags', id)).toBe(1);
+  });
+
+  it('spends a rule budget exactly across customers buying at once', async () => {
+    const key = `presupuesto-${unique()}`;
+    await createAndPublish({
+      key,
+      name: 'Bono con presupuesto',
+      trigger: { type: 'purchase' },
+      audience: { zones: ['OCCIDENTE'] },
+      effects: [{ id: 'bono', type: 'fixedPoints', points: 30 }],
+      caps: { budget: { maxPoints: 100 }, onReach: 'truncate' },
+    });
+    const buyers = await Promise.all(Array.from({ length: 6 }, () => newCustomer('OCCIDENTE')));
+    await Promise.all(buyers.map((b) => buy(b.externalId, 5_000)));
+    const awarded = await Promise.all(buyers.map((b) => pointsFrom(b.id, key)));
+    expect(awarded.reduce((sum, points) => sum + points, 0)).toBe(100);
+    expect(awarded.filter((points) => points > 0)).toHaveLength(4);
   });
 });
 

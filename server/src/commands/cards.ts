@@ -311,16 +311,11 @@ export async function activateCard(
         );
       }
       await card.reload({ transaction });
+      // Rules that ask about the card read it here, activated, in this transaction.
       await awardWithCommand(
         services,
         'card_activated',
-        [
-          {
-            customerId,
-            occasion: `card:${card.id}`,
-            facts: { 'card.status': 'active', 'card.activatedOn': now.toISOString().slice(0, 10) },
-          },
-        ],
+        [{ customerId, occasion: `card:${card.id}` }],
         transaction,
       );
       // The audit log records staff writes; a customer's own activation is on the card itself.

@@ -1,3 +1,4 @@
+import { retryOnConflict } from '../db/retry';
 import { awardWithCommand } from '../rules/events';
 import type { z } from 'zod';
 import { indexCustomerNames } from '../customers/searchIndex';
@@ -51,61 +52,64 @@ export async function upsertPartnerCustomer(
     ...(input.address !== undefined && { address: input.address }),
     ...(input.status !== undefined && { status: input.status }),
   };
-  return services.sequelize.transaction(async (transaction) => {
-    const existing = await Customer.findOne({
-      where: { externalId },
-      transaction,
-      lock: transaction.LOCK.UPDATE,
-    });
-    if (existing) {
-      await existing.update(fields, { transaction });
-      await indexCustomerNames(services.sequelize, [existing.id], transaction);
+  // Two first upserts of nearby ids lock the same gap of the external-id index: one deadlocks and runs again.
+  return retryOnConflict(() =>
+    services.sequelize.transaction(async (transaction) => {
+      const existing = await Customer.findOne({
+        where: { externalId },
+        transaction,
+        lock: transaction.LOCK.UPDATE,
+      });
+      if (existing) {
+        await existing.update(fields, { transaction });
+        await indexCustomerNames(services.sequelize, [existing.id], transaction);
+        await awardWithCommand(
+          services,
+          'profile_completed',
+          [{ customerId: Number(existing.id), occasion: 'profile' }],
+          transaction,
+        );
+        return { customer: existing, created: false };
+      }
+      const defaultType =
+        customerTypeId ??
+        (await CustomerType.findOne({ where: { code: 'GENERAL' }, transaction }))?.id ??
+        null;
+      const customer = await Customer.create(
+        {
+          ...fields,
+          externalId,
+          userId: null,
+          email: input.email ?? null,
+          customerTypeId: defaultType,
+          signupChannel: 'partner',
+          phone: input.phone ?? null,
+          birthDate: input.birthDate ?? null,
+          state: input.state ?? null,
+          city: input.city ?? null,
+          postalCode: input.postalCode ?? null,
+          address: input.address ?? null,
+          consumptionLevel: null,
+        },
+        { transaction },
+      );
+      await indexCustomerNames(services.sequelize, [customer.id], transaction);
+      const customerId = Number(customer.id);
+      await awardWithCommand(
+        services,
+        'customer_enrolled',
+        [{ customerId, occasion: 'enrolled' }],
+        transaction,
+      );
       await awardWithCommand(
         services,
         'profile_completed',
-        [{ customerId: Number(existing.id), occasion: 'profile' }],
+        [{ customerId, occasion: 'profile' }],
         transaction,
       );
-      return { customer: existing, created: false };
-    }
-    const defaultType =
-      customerTypeId ??
-      (await CustomerType.findOne({ where: { code: 'GENERAL' }, transaction }))?.id ??
-      null;
-    const customer = await Customer.create(
-      {
-        ...fields,
-        externalId,
-        userId: null,
-        email: input.email ?? null,
-        customerTypeId: defaultType,
-        signupChannel: 'partner',
-        phone: input.phone ?? null,
-        birthDate: input.birthDate ?? null,
-        state: input.state ?? null,
-        city: input.city ?? null,
-        postalCode: input.postalCode ?? null,
-        address: input.address ?? null,
-        consumptionLevel: null,
-      },
-      { transaction },
-    );
-    await indexCustomerNames(services.sequelize, [customer.id], transaction);
-    const customerId = Number(customer.id);
-    await awardWithCommand(
-      services,
-      'customer_enrolled',
-      [{ customerId, occasion: 'enrolled' }],
-      transaction,
-    );
-    await awardWithCommand(
-      services,
-      'profile_completed',
-      [{ customerId, occasion: 'profile' }],
-      transaction,
-    );
-    return { customer, created: true };
-  });
+      return { customer, created: true };
+    }),
+  );
 }
 
 /** The customer with this external id, with its zone and type loaded, or 404. */

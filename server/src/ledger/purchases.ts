@@ -203,6 +203,7 @@ export async function postPurchases(
         ),
         (customerId) => accepted.filter((a) => a.customer.id === customerId).map((a) => a.facts),
         new Date(),
+        settings.timeZone,
         transaction,
       );
       const settled = await settleAwards(

@@ -133,6 +133,7 @@ export async function awardOccasions(
     ),
     (customerId) => events.filter((e) => e.occasion.customerId === customerId).map((e) => e.facts),
     at,
+    settings.timeZone,
     transaction,
   );
   const settled = await settleAwards(

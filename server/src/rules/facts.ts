@@ -44,6 +44,7 @@ export interface CatalogCodes {
   customerTypes: ReadonlyMap<number, string>;
 }
 
+/** A DATEONLY column as "YYYY-MM-DD" (drivers give a string or a Date at UTC midnight). */
 const isoDate = (value: string | Date | null): string | null => {
   if (value === null) return null;
   if (typeof value === 'string') return value.slice(0, 10);
@@ -82,7 +83,7 @@ export function customerFacts(
     // Segments are the consumption level for now: "alto", "medio", "bajo".
     'customer.segments': level === null ? [] : [level],
     'customer.birthDate': isoDate(row.birth_date),
-    'customer.enrolledOn': isoDate(row.created_at),
+    'customer.enrolledOn': localTimeCached(new Date(row.created_at), timeZone).date,
     'customer.profileComplete': isProfileComplete(row),
     'customer.pointsBalance': Number(row.balance),
     'aggregate.daysSinceLastPurchase':
@@ -130,6 +131,8 @@ export async function loadFactGroups(
   needs: ReadonlyMap<number, ReadonlySet<FactGroup>>,
   factsOf: (customerId: number) => MutableFacts[],
   at: Date,
+  /** The platform's time zone: dates of instants (a card's activation) are local dates. */
+  timeZone: string,
   transaction: Transaction | undefined,
 ): Promise<void> {
   const wanting = (group: FactGroup) =>
@@ -164,7 +167,9 @@ export async function loadFactGroups(
       const card = cards.get(id);
       set(id, {
         'card.status': card?.status ?? null,
-        'card.activatedOn': card ? isoDate(card.activated_at) : null,
+        'card.activatedOn': card?.activated_at
+          ? localTimeCached(new Date(card.activated_at), timeZone).date
+          : null,
       });
     }
   }

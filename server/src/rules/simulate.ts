@@ -175,6 +175,7 @@ export async function simulateRule(
     new Map([[input.customerId, new Set<FactGroup>(['tags', 'aggregates', 'card'])]]),
     () => [facts],
     at,
+    settings.timeZone,
     undefined,
   );
 
@@ -332,6 +333,7 @@ export async function backtestRule(
         new Map(events.map((e) => [e.customerId, needs])),
         (customerId) => events.filter((e) => e.customerId === customerId).map((e) => e.facts),
         new Date(),
+        settings.timeZone,
         undefined,
       );
     }
