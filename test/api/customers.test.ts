@@ -360,7 +360,7 @@ describe('consumption level', () => {
     await earn(high.externalId, 600_000);
     const reversed = await earn(mid.externalId, 2_000_000);
     const reversedId = reversed && 'receipt' in reversed ? reversed.receipt.transactionId : '';
-    await reversePurchase(platform.sequelize, reversedId);
+    await reversePurchase(platform.services, reversedId);
     const { changed } = await updateConsumptionLevels(platform.sequelize);
     expect(changed).toBeGreaterThanOrEqual(3);
     const levelOf = async (id: number) => (await Customer.findByPk(id))?.consumptionLevel;

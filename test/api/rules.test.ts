@@ -428,6 +428,34 @@ describe('effects and budgets', () => {
     expect(await countRowsWhere('customer_tags', id)).toBe(1);
   });
 
+  it('tells a customer whose purchase was reversed, once, with the purchase as it was', async () => {
+    const key = `reversa-${unique()}`;
+    await createAndPublish({
+      key,
+      name: 'Aviso de cancelación',
+      trigger: { type: 'purchase_reversed' },
+      audience: { zones: ['CENTRO'] },
+      conditions: {
+        all: [{ id: 'monto', fact: 'purchase.amount', operator: 'greaterThan', value: 10_000 }],
+      },
+      effects: [
+        {
+          id: 'aviso',
+          type: 'message',
+          subject: 'Compra cancelada',
+          body: 'Tus puntos se ajustaron.',
+        },
+      ],
+    });
+    const { externalId, id } = await newCustomer('CENTRO');
+    const bought = await buy(externalId, 20_000);
+    const reverse = () =>
+      v1('post', `/api/v1/transactions/${bought.body.transactionId}/reverse`).send();
+    expect((await reverse()).status).toBe(200);
+    expect((await reverse()).status).toBe(200);
+    expect(await countRowsWhere('customer_messages', id)).toBe(1);
+  });
+
   it('spends a rule budget exactly across customers buying at once', async () => {
     const key = `presupuesto-${unique()}`;
     await createAndPublish({

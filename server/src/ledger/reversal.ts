@@ -1,7 +1,10 @@
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import { retryOnConflict } from '../db/retry';
-import { forUpdate, insertRows } from '../db/rows';
+import { forUpdate, insertRows, parseJson } from '../db/rows';
 import { AppError } from '../errors';
+import type { Services } from '../http/services';
+import { awardWithCommand } from '../rules/events';
+import { purchaseFacts } from '../rules/facts';
 import { consumeLots, lockBalance } from './lots';
 
 export interface ReversalReceipt {
@@ -20,13 +23,14 @@ export interface ReversalReceipt {
  * business to settle. Reversing twice changes nothing and answers the same.
  */
 export async function reversePurchase(
-  sequelize: Sequelize,
+  services: Pick<Services, 'sequelize' | 'rules' | 'realtime'>,
   externalId: string,
 ): Promise<{
   receipt: ReversalReceipt;
   customerId: number;
   line: { points: number; balance: number } | null;
 }> {
+  const { sequelize } = services;
   return retryOnConflict(() =>
     sequelize.transaction(async (transaction) => {
       const [purchase] = await sequelize.query<{
@@ -35,8 +39,13 @@ export async function reversePurchase(
         points_awarded: number;
         status: string;
         unrecovered_points: number;
+        amount_cents: number | string;
+        category: string;
+        store_id: string;
+        items: unknown;
       }>(
-        `SELECT id, customer_id, points_awarded, status, unrecovered_points
+        `SELECT id, customer_id, points_awarded, status, unrecovered_points, amount_cents, category,
+                store_id, items
            FROM partner_transactions WHERE external_id = ?${forUpdate(sequelize)}`,
         { replacements: [externalId], type: QueryTypes.SELECT, transaction },
       );
@@ -104,8 +113,26 @@ export async function reversePurchase(
         "UPDATE partner_transactions SET status = 'reversed', reversed_at = ?, unrecovered_points = ? WHERE id = ?",
         { replacements: [new Date(), wanted - taken, purchase.id], transaction },
       );
+      // Rules on reversals (a message, a tag…) see the purchase as it was.
+      const awarded = await awardWithCommand(
+        services,
+        'purchase_reversed',
+        [
+          {
+            customerId,
+            occasion: `reversal:${purchase.id}`,
+            facts: purchaseFacts({
+              amount: Number(purchase.amount_cents),
+              category: purchase.category,
+              storeId: purchase.store_id,
+              items: purchase.items === null ? undefined : parseJson(purchase.items),
+            }),
+          },
+        ],
+        transaction,
+      );
       return {
-        receipt: receipt(taken, wanted - taken, after),
+        receipt: receipt(taken, wanted - taken, awarded[0]?.balance ?? after),
         customerId,
         line: taken > 0 ? { points: -taken, balance: after } : null,
       };

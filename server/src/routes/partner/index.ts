@@ -160,7 +160,7 @@ export const partnerRoutes = [
     access: 'partner:transactions.write',
     params: transactionParams,
     async handler({ params, services }) {
-      const { receipt, customerId, line } = await reversePurchase(services.sequelize, params.id);
+      const { receipt, customerId, line } = await reversePurchase(services, params.id);
       if (line) {
         void announceLines(services.realtime, services.sequelize, customerId, {
           transactionId: params.id,
