@@ -175,6 +175,50 @@ describe('birthday', () => {
   });
 });
 
+describe('other scheduled triggers', () => {
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+  it('award inactivity, expiring points and anniversaries once per occasion', async () => {
+    const stamp = unique();
+    for (const [key, trigger] of [
+      [`inactivo-${stamp}`, { type: 'inactivity', days: 30 }],
+      [`por-vencer-${stamp}`, { type: 'points_expiring', days: 7 }],
+      [`aniversario-${stamp}`, { type: 'anniversary' }],
+    ] as const) {
+      await createAndPublish({
+        key,
+        name: key,
+        trigger,
+        audience: { zones: ['OCCIDENTE'] },
+        effects: [{ id: 'puntos', type: 'fixedPoints', points: 20 }],
+      });
+    }
+    const idle = await newCustomer('OCCIDENTE');
+    expect((await buy(idle.externalId, 5_000, daysAgo(30).toISOString())).status).toBe(201);
+    const expiring = await newCustomer('OCCIDENTE');
+    // Points expire 12 months after the purchase: this purchase's expire in 7 days.
+    const yearAgo = new Date();
+    yearAgo.setUTCMonth(yearAgo.getUTCMonth() - 12);
+    yearAgo.setUTCDate(yearAgo.getUTCDate() + 7);
+    expect((await buy(expiring.externalId, 5_000, yearAgo.toISOString())).status).toBe(201);
+    const veteran = await newCustomer('OCCIDENTE');
+    await platform.sequelize.query('UPDATE customers SET created_at = ? WHERE id = ?', {
+      replacements: [daysAgo(365 * 2 + 1), veteran.id],
+    });
+    const newcomer = await newCustomer('OCCIDENTE');
+
+    for (const job of ['inactivity', 'points-expiring', 'anniversary', 'inactivity']) {
+      expect((await writeAs(superadmin, 'post', `/api/jobs/${job}/run`).send()).status).toBe(200);
+    }
+    expect(await pointsFrom(idle.id, `inactivo-${stamp}`)).toBe(20);
+    expect(await pointsFrom(expiring.id, `por-vencer-${stamp}`)).toBe(20);
+    expect(await pointsFrom(veteran.id, `aniversario-${stamp}`)).toBe(20);
+    // Enrolled today: no anniversary yet; bought today: not inactive.
+    expect(await pointsFrom(newcomer.id, `aniversario-${stamp}`)).toBe(0);
+    expect(await pointsFrom(expiring.id, `inactivo-${stamp}`)).toBe(0);
+  });
+});
+
 describe('Norte December double points', () => {
   it('holds its cap of 1,000 a month under 100 concurrent purchases of one customer', async () => {
     const { externalId, id } = await newCustomer('NORTE');

@@ -362,6 +362,17 @@ function refuseErrors(issues: readonly RuleIssue[]): void {
   );
 }
 
+/** Refuses a rule that clashes with the other live rules (a tie in an exclusive group). */
+async function refuseClashes(
+  sequelize: Sequelize,
+  others: readonly LiveEntry[],
+  document: RuleDocument,
+  transaction: Transaction,
+): Promise<void> {
+  const live = await liveDocuments(sequelize, others, transaction);
+  refuseErrors(checkRuleSet([...live, document]).filter((issue) => issue.ruleKey === document.key));
+}
+
 /**
  * Publishes the draft (the revision the caller saw, when given): errors of the rule, or of the
  * rule beside the live ones (an exclusive group tie), refuse it. Same content as the newest
@@ -390,11 +401,7 @@ export async function publishRule(
     if (!document) throw new AppError(422, 'rule_invalid', 'La regla no es válida.');
     await ruleZoneFor(sequelize, actor, document);
     const others = live.filter((e) => e.ruleId !== id);
-    refuseErrors(
-      checkRuleSet([...(await liveDocuments(sequelize, others, transaction)), document]).filter(
-        (issue) => issue.ruleKey === document.key,
-      ),
-    );
+    await refuseClashes(sequelize, others, document, transaction);
     const version = await versionFor(
       sequelize,
       id,
@@ -494,11 +501,7 @@ export async function rollbackRule(
     if (!target) throw notFound('Esa versión de la regla no existe.');
     const others = live.filter((e) => e.ruleId !== id);
     const document = parseJson<RuleDocument>(target.definition);
-    refuseErrors(
-      checkRuleSet([...(await liveDocuments(sequelize, others, transaction)), document]).filter(
-        (issue) => issue.ruleKey === document.key,
-      ),
-    );
+    await refuseClashes(sequelize, others, document, transaction);
     await insertRelease(
       sequelize,
       {

@@ -120,14 +120,19 @@ async function awardPages(
 
 const ids = (rows: { id: number | string }[]) => rows.map((row) => Number(row.id));
 
-function byLike(sequelize: Sequelize, column: string, patterns: string[]) {
+/** Active customers whose `column` matches one of `patterns` (and is before `before`), by id. */
+function byLike(sequelize: Sequelize, column: string, patterns: string[], before?: Date) {
   return (afterId: number) =>
     sequelize
       .query<{ id: number | string }>(
         `SELECT id FROM customers
           WHERE id > ? AND status = 'active' AND (${patterns.map(() => `${column} LIKE ?`).join(' OR ')})
+          ${before ? `AND ${column} < ?` : ''}
           ORDER BY id LIMIT ${chunkSize}`,
-        { replacements: [afterId, ...patterns], type: QueryTypes.SELECT },
+        {
+          replacements: [afterId, ...patterns, ...(before ? [before] : [])],
+          type: QueryTypes.SELECT,
+        },
       )
       .then(ids);
 }
@@ -146,29 +151,30 @@ export async function runTimeTriggers(
   const wanted = (trigger: ScheduledTrigger) =>
     (only === undefined || only === trigger) && ruleSet.hasTrigger(trigger);
 
-  if (wanted('birthday')) {
-    const select = byLike(sequelize, 'birth_date', birthdayPatterns(today));
+  // Once a year: the occasion is the year.
+  const yearly = async (
+    trigger: 'birthday' | 'anniversary',
+    select: (afterId: number) => Promise<number[]>,
+  ) => {
     runs.push(
       await awardPages(
         services,
-        'birthday',
+        trigger,
         async (afterId) =>
           (await select(afterId)).map((customerId) => ({ customerId, occasion: year })),
         now,
       ),
     );
+  };
+  if (wanted('birthday')) {
+    await yearly('birthday', byLike(sequelize, 'birth_date', birthdayPatterns(today)));
   }
   if (wanted('anniversary')) {
     // Enrolled on this day of an earlier year (by the date of enrolment in UTC).
-    const select = byLike(sequelize, 'created_at', [`%-${today.slice(5)} %`]);
-    runs.push(
-      await awardPages(
-        services,
-        'anniversary',
-        async (afterId) =>
-          (await select(afterId)).map((customerId) => ({ customerId, occasion: year })),
-        now,
-      ),
+    const startOfYear = zonedMidnight(`${year}-01-01`, settings.timeZone);
+    await yearly(
+      'anniversary',
+      byLike(sequelize, 'created_at', [`%-${today.slice(5)} %`], startOfYear),
     );
   }
   const daysOf = (trigger: 'inactivity' | 'points_expiring') =>
@@ -180,54 +186,46 @@ export async function runTimeTriggers(
       ),
     ].sort((a, b) => a - b);
 
-  if (wanted('inactivity')) {
-    for (const days of daysOf('inactivity')) {
-      // Whose last purchase was on the local day `days` days ago.
-      const day = addDays(today, -days);
+  // The local day N days away (back for inactivity, ahead for expiring points), for each N the
+  // live rules wait; `sql` selects the customers (as id) of that day's range from an id on.
+  const daysAway = async (
+    trigger: 'inactivity' | 'points_expiring',
+    direction: -1 | 1,
+    sql: string,
+    occasion: (day: IsoDate) => string,
+  ) => {
+    for (const days of daysOf(trigger)) {
+      const day = addDays(today, direction * days);
       const from = zonedMidnight(day, settings.timeZone);
       const to = zonedMidnight(addDays(day, 1), settings.timeZone);
-      runs.push(
-        await awardPages(
-          services,
-          'inactivity',
-          async (afterId) =>
-            ids(
-              await sequelize.query<{ id: number | string }>(
-                `SELECT id FROM customers WHERE id > ? AND status = 'active'
-                   AND last_purchase_at >= ? AND last_purchase_at < ? ORDER BY id LIMIT ${chunkSize}`,
-                { replacements: [afterId, from, to], type: QueryTypes.SELECT },
-              ),
-            ).map((customerId) => ({ customerId, occasion: `inactive:${day}` })),
-          now,
-          days,
-        ),
-      );
+      const select = async (afterId: number) =>
+        ids(
+          await sequelize.query<{ id: number | string }>(sql, {
+            replacements: [afterId, from, to],
+            type: QueryTypes.SELECT,
+          }),
+        ).map((customerId) => ({ customerId, occasion: occasion(day) }));
+      runs.push(await awardPages(services, trigger, select, now, days));
     }
+  };
+  if (wanted('inactivity')) {
+    await daysAway(
+      'inactivity',
+      -1,
+      `SELECT id FROM customers WHERE id > ? AND status = 'active'
+          AND last_purchase_at >= ? AND last_purchase_at < ? ORDER BY id LIMIT ${chunkSize}`,
+      (day) => `inactive:${day}`,
+    );
   }
   if (wanted('points_expiring')) {
-    for (const days of daysOf('points_expiring')) {
-      // Whose points expire on the local day `days` days from now.
-      const day = addDays(today, days);
-      const from = zonedMidnight(day, settings.timeZone);
-      const to = zonedMidnight(addDays(day, 1), settings.timeZone);
-      runs.push(
-        await awardPages(
-          services,
-          'points_expiring',
-          async (afterId) =>
-            (
-              await sequelize.query<{ customer_id: number | string }>(
-                `SELECT DISTINCT customer_id FROM point_lots
-                  WHERE customer_id > ? AND expires_at >= ? AND expires_at < ? AND remaining > 0
-                  ORDER BY customer_id LIMIT ${chunkSize}`,
-                { replacements: [afterId, from, to], type: QueryTypes.SELECT },
-              )
-            ).map((row) => ({ customerId: Number(row.customer_id), occasion: `expiring:${day}` })),
-          now,
-          days,
-        ),
-      );
-    }
+    await daysAway(
+      'points_expiring',
+      1,
+      `SELECT DISTINCT customer_id AS id FROM point_lots
+        WHERE customer_id > ? AND expires_at >= ? AND expires_at < ? AND remaining > 0
+        ORDER BY customer_id LIMIT ${chunkSize}`,
+      (day) => `expiring:${day}`,
+    );
   }
   return runs;
 }

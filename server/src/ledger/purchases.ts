@@ -16,6 +16,7 @@ import { localTimeCached } from '../rules/ruleSet';
 import type { RulesRuntime } from '../rules/runtime';
 import { parseUsage, settleAwards, type CustomerUsage, type SettledAward } from '../rules/settle';
 import { getSettings, type Settings } from '../settings';
+import { insertLedgerLines, type NewLedgerLine } from './lines';
 import { addMonths } from './time';
 
 /** A purchase as the partner feed sends it, validated. */
@@ -388,43 +389,24 @@ async function writeAccepted(
     transaction,
   );
   // One line per award, so each names the rule version that produced it.
-  const lineRows: unknown[][] = [];
+  const lineRows: NewLedgerLine[] = [];
   for (const a of earning) {
     let balance = a.balance - a.points;
     for (const award of a.awards) {
       balance += award.points;
-      lineRows.push([
-        a.customer.id,
-        'earn',
-        award.points,
-        balance,
-        ids.get((purchases[a.index] as PurchaseInput).id),
-        award.rule.key,
-        award.rule.version,
-        null,
-        null,
-        now,
-      ]);
+      lineRows.push({
+        customerId: a.customer.id,
+        kind: 'earn',
+        points: award.points,
+        balanceAfter: balance,
+        transactionId: ids.get((purchases[a.index] as PurchaseInput).id),
+        ruleKey: award.rule.key,
+        ruleVersion: award.rule.version,
+        createdAt: now,
+      });
     }
   }
-  await insertRows(
-    sequelize,
-    'ledger_entries',
-    [
-      'customer_id',
-      'kind',
-      'points',
-      'balance_after',
-      'transaction_id',
-      'rule_key',
-      'rule_version',
-      'actor_user_id',
-      'note',
-      'created_at',
-    ],
-    lineRows,
-    transaction,
-  );
+  await insertLedgerLines(sequelize, lineRows, transaction);
   await insertRows(
     sequelize,
     'point_lots',

@@ -1,10 +1,11 @@
 import { QueryTypes } from 'sequelize';
 import { retryOnConflict } from '../db/retry';
-import { forUpdate, insertRows, parseJson } from '../db/rows';
+import { forUpdate, parseJson } from '../db/rows';
 import { AppError } from '../errors';
 import type { Services } from '../http/services';
 import { awardWithCommand } from '../rules/events';
 import { purchaseFacts } from '../rules/facts';
+import { insertLedgerLines } from './lines';
 import { consumeLots, lockBalance } from './lots';
 
 export interface ReversalReceipt {
@@ -79,28 +80,18 @@ export async function reversePurchase(
       );
       const after = balance - taken;
       if (taken > 0) {
-        await insertRows(
+        await insertLedgerLines(
           sequelize,
-          'ledger_entries',
           [
-            'customer_id',
-            'kind',
-            'points',
-            'balance_after',
-            'transaction_id',
-            'note',
-            'created_at',
-          ],
-          [
-            [
+            {
               customerId,
-              'reverse',
-              -taken,
-              after,
-              purchase.id,
-              wanted > taken ? `${wanted - taken} puntos ya se habían usado` : null,
-              new Date(),
-            ],
+              kind: 'reverse',
+              points: -taken,
+              balanceAfter: after,
+              transactionId: Number(purchase.id),
+              note: wanted > taken ? `${wanted - taken} puntos ya se habían usado` : null,
+              createdAt: new Date(),
+            },
           ],
           transaction,
         );

@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { TriggerType } from '@lealtad/rules-schema';
 import { forUpdate, insertRows } from '../db/rows';
+import { insertLedgerLines, type NewLedgerLine } from '../ledger/lines';
 import { addMonths } from '../ledger/time';
 import type { AwardNotice } from '../ledger/purchases';
 import type { Services } from '../http/services';
@@ -151,7 +152,7 @@ export async function awardOccasions(
   );
 
   const awardRows: unknown[][] = [];
-  const lineRows: unknown[][] = [];
+  const lineRows: NewLedgerLine[] = [];
   const lotRows: unknown[][] = [];
   const byCustomer = new Map<number, CustomerAwards>();
   events.forEach((e, i) => {
@@ -171,16 +172,16 @@ export async function awardOccasions(
       e.customer.balance += award.points;
       e.customer.changed = true;
       const description = award.rule.document.meta.description ?? null;
-      lineRows.push([
+      lineRows.push({
         customerId,
-        'earn',
-        award.points,
-        e.customer.balance,
-        award.rule.key,
-        award.rule.version,
-        (description ?? award.rule.document.name).slice(0, 255),
-        at,
-      ]);
+        kind: 'earn',
+        points: award.points,
+        balanceAfter: e.customer.balance,
+        ruleKey: award.rule.key,
+        ruleVersion: award.rule.version,
+        note: (description ?? award.rule.document.name).slice(0, 255),
+        createdAt: at,
+      });
       lotRows.push([
         customerId,
         award.points,
@@ -222,22 +223,7 @@ export async function awardOccasions(
     awardRows,
     transaction,
   );
-  await insertRows(
-    sequelize,
-    'ledger_entries',
-    [
-      'customer_id',
-      'kind',
-      'points',
-      'balance_after',
-      'rule_key',
-      'rule_version',
-      'note',
-      'created_at',
-    ],
-    lineRows,
-    transaction,
-  );
+  await insertLedgerLines(sequelize, lineRows, transaction);
   await insertRows(
     sequelize,
     'point_lots',

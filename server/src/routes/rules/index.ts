@@ -9,7 +9,7 @@ import {
   ruleVersion,
   ruleVersions,
 } from '../../rules/queries';
-import { backtestRule, simulateRule } from '../../rules/simulate';
+import { backtestRule, simulateRule, type RuleSource } from '../../rules/simulate';
 import {
   backtestBody,
   createRuleBody,
@@ -26,6 +26,12 @@ import {
 } from './schema';
 
 const access = 'rules.manage';
+
+/** The rule a simulation or backtest tries: a stored rule (its draft, or a version), or a document. */
+const sourceOf = (body: { document?: unknown; ruleId?: number; version?: number }): RuleSource =>
+  body.ruleId !== undefined
+    ? { ruleId: body.ruleId, version: body.version }
+    : { document: body.document };
 
 export const ruleRoutes = [
   defineRoute({
@@ -82,13 +88,9 @@ export const ruleRoutes = [
     access,
     body: simulateBody,
     async handler({ actor, body, services }) {
-      const source =
-        body.ruleId !== undefined
-          ? { ruleId: body.ruleId, version: body.version }
-          : { document: body.document };
       return {
         body: await simulateRule(services, actor, {
-          ...source,
+          ...sourceOf(body),
           customerId: body.customerId,
           purchase: body.purchase,
           transactionId: body.transactionId,
@@ -103,13 +105,9 @@ export const ruleRoutes = [
     access,
     body: backtestBody,
     async handler({ actor, body, services }) {
-      const source =
-        body.ruleId !== undefined
-          ? { ruleId: body.ruleId, version: body.version }
-          : { document: body.document };
       return {
         body: await backtestRule(services, actor, {
-          ...source,
+          ...sourceOf(body),
           from: body.from,
           to: body.to,
           limit: body.limit,
