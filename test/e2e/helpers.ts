@@ -159,6 +159,8 @@ export interface Receipt {
   transactionId: string;
   pointsAwarded: number;
   balance: number;
+  /** One per rule that gave points. */
+  awards: { rule: string; version: number; points: number }[];
 }
 
 let purchaseSerial = 0;

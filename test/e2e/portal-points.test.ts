@@ -45,12 +45,20 @@ describe('portal: points balance and statement', () => {
 
     // The balance changes on its own, and the purchase heads the latest movements.
     await expect.poll(() => balance.innerText()).toBe(esPoints(receipt.balance));
+    // One line per rule that gave points (the base earn, and December's double in NORTE).
+    const ofPurchase = (rows: string[]) =>
+      rows.filter((row) => row.includes(receipt.transactionId));
     const recent = await rowsWhen(
       page,
       statementTable,
-      (rows) => rows[0]?.includes(receipt.transactionId) ?? false,
+      (rows) => ofPurchase(rows).length === receipt.awards.length,
     );
-    expect(recent[0]).toContain(`+${esPoints(receipt.pointsAwarded)}`);
+    expect(recent[0]).toContain(receipt.transactionId);
+    for (const award of receipt.awards) {
+      expect(ofPurchase(recent).some((row) => row.includes(`+${esPoints(award.points)}`))).toBe(
+        true,
+      );
+    }
     expect(recent[0]).toContain('$1,234.56');
     expect(await page.evaluate<string>('window.__lealtadE2e')).toBe('same page');
     await screenshot(page, 'portal-balance-after');
@@ -58,7 +66,7 @@ describe('portal: points balance and statement', () => {
     const lines = await rowsWhen(
       movements,
       statementTable,
-      (rows) => rows[0]?.includes(receipt.transactionId) ?? false,
+      (rows) => ofPurchase(rows).length === receipt.awards.length,
     );
     expect(lines[0]).toContain('Compra');
     expect(lines[0]).toContain(esPoints(receipt.balance));

@@ -25,6 +25,8 @@ interface StatementRow {
   points: number;
   balance_after: number | string;
   rule_key: string | null;
+  /** The rule's name now (a line keeps its key and version; names may be edited). */
+  rule_name: string | null;
   rule_version: number | null;
   note: string | null;
   created_at: Date | string;
@@ -45,10 +47,10 @@ function describe(row: StatementRow): string {
     case 'earn': {
       // A rule's award for an event other than a purchase: its words are on the line.
       if (row.external_id === null) {
-        return `${row.note ?? 'Puntos de regla'} (regla ${row.rule_key ?? ''} v${row.rule_version ?? ''})`;
+        return `${row.note ?? row.rule_name ?? 'Puntos de regla'}`;
       }
       const rule = row.rule_key
-        ? (ruleNames[row.rule_key] ?? `regla ${row.rule_key} v${row.rule_version}`)
+        ? (ruleNames[row.rule_key] ?? row.rule_name ?? `regla ${row.rule_key} v${row.rule_version}`)
         : '';
       const amount =
         row.amount_cents === null ? '' : ` por ${money.format(Number(row.amount_cents) / 100)}`;
@@ -105,10 +107,12 @@ const selectLines = (
 ) =>
   sequelize.query<StatementRow>(
     `SELECT l.id, l.kind, l.points, l.balance_after, l.rule_key, l.rule_version, l.note, l.created_at,
-            t.external_id, t.store_id, t.amount_cents, t.occurred_at, u.name AS actor_name
+            t.external_id, t.store_id, t.amount_cents, t.occurred_at, u.name AS actor_name,
+            r.name AS rule_name
        FROM ledger_entries l
        LEFT JOIN partner_transactions t ON t.id = l.transaction_id
        LEFT JOIN users u ON u.id = l.actor_user_id
+       LEFT JOIN rules r ON r.\`key\` = l.rule_key
       WHERE ${['l.customer_id = ?', ...conditions.map(([sql]) => sql)].join(' AND ')}
       ORDER BY l.id DESC LIMIT ? OFFSET ?`,
     {
