@@ -109,7 +109,10 @@ export class RulesRuntime {
   /** After a publish committed: load it here, then tell the other processes. */
   async published(): Promise<RuleSet> {
     const ruleSet = await this.reload();
-    await this.redis?.publish(RELEASE_CHANNEL, String(ruleSet.releaseId));
+    // The release is committed: if Redis is down, the others still find it within seconds.
+    await this.redis?.publish(RELEASE_CHANNEL, String(ruleSet.releaseId)).catch((err: unknown) => {
+      console.error('No se pudo avisar de la publicación por Redis:', err);
+    });
     return ruleSet;
   }
 
