@@ -16,6 +16,7 @@ import { Button } from '../../shared/ui/Button';
 import { cx } from '../../shared/ui/cx';
 import { Dialog } from '../../shared/ui/Dialog';
 import { TextField } from '../../shared/ui/Field';
+import { FileDrop } from '../../shared/ui/FileDrop';
 import { Icon } from '../../shared/ui/Icon';
 import { useT } from '../../messages';
 import type { StudioKey } from '../../messages';
@@ -306,26 +307,17 @@ function ImportForm({ onClose, onImported }: Omit<ImportCardsDialogProps, 'open'
           </div>
         ) : (
           <div className="import-file">
-            <label className={cx('file-drop', errors.file && 'file-drop--invalid')}>
-              <input
-                type="file"
-                accept=".csv,.txt,text/csv,text/plain"
-                onChange={(event) => void readFile(event)}
-                aria-describedby="import-file-hint"
-              />
-              <Icon name="upload" />
-              <span className="file-drop__title">{file ? file.name : t('import.fileChoose')}</span>
-              <span className="file-drop__hint" id="import-file-hint">
-                {file
+            <FileDrop
+              accept=".csv,.txt,text/csv,text/plain"
+              onChange={(event) => void readFile(event)}
+              title={file ? file.name : t('import.fileChoose')}
+              hint={
+                file
                   ? t('import.fileRead', { count: format.number(file.numbers.length) })
-                  : t('import.fileHint', { max: format.number(maxNumbers) })}
-              </span>
-            </label>
-            {errors.file && (
-              <p className="field__error" role="alert">
-                {errors.file}
-              </p>
-            )}
+                  : t('import.fileHint', { max: format.number(maxNumbers) })
+              }
+              error={errors.file}
+            />
             {file && file.numbers.length > 0 && !errors.file && (
               <div className="import-preview">
                 <p className="import-preview__title">{t('import.filePreview')}</p>

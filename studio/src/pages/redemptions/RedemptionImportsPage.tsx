@@ -1,0 +1,384 @@
+import { useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { api, withQuery } from '../../shared/api';
+import type { ImportRowResult, Page, RedemptionImport } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
+import { usePageTitle, useResource } from '../../shared/hooks';
+import { useFormat, useLocale } from '../../shared/i18n';
+import { useQueryParams } from '../../shared/queryParams';
+import { Alert } from '../../shared/ui/Alert';
+import { Button } from '../../shared/ui/Button';
+import { cx } from '../../shared/ui/cx';
+import { FileDrop } from '../../shared/ui/FileDrop';
+import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
+import { Icon } from '../../shared/ui/Icon';
+import { ListPagination, PageHeader } from '../../ListParts';
+import { useT } from '../../messages';
+import { useDownload } from './useDownload';
+import './redemptions.css';
+
+const maxBytes = 20 * 1024 * 1024;
+const extensions = ['.xlsx', '.xls', '.csv'];
+const resultOrder: readonly ImportRowResult[] = ['ok', 'unchanged', 'error'];
+
+/**
+ * Status updates from a spreadsheet: upload, read the preview row by row, apply, and download
+ * the result. Past uploads stay listed with their counts and results.
+ */
+export function RedemptionImportsPage() {
+  const t = useT();
+  const format = useFormat();
+  const { locale } = useLocale();
+  const { params, update, page } = useQueryParams();
+  const shownId = params.get('import');
+  const [uploading, setUploading] = useState(false);
+  const [applying, setApplying] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [applyError, setApplyError] = useState<string | null>(null);
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const download = useDownload();
+  usePageTitle(t('imports.title'));
+
+  const shown = useResource<RedemptionImport>(
+    shownId ? `/api/redemption-imports/${shownId}` : null,
+    undefined,
+    historyVersion,
+  );
+  const history = useResource<Page<RedemptionImport>>(
+    '/api/redemption-imports',
+    { page },
+    historyVersion,
+  );
+  const current = shownId ? shown.data : undefined;
+
+  const show = (id: number | null) => {
+    setApplyError(null);
+    update({ import: id === null ? null : String(id) });
+  };
+
+  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // The same file can be chosen again (to see that it changes nothing the second time).
+    event.target.value = '';
+    setFileError(null);
+    if (!file) return;
+    const name = file.name.toLowerCase();
+    if (!extensions.some((extension) => name.endsWith(extension))) {
+      setFileError(t('imports.fileType'));
+      return;
+    }
+    if (file.size === 0) {
+      setFileError(t('imports.fileEmpty'));
+      return;
+    }
+    if (file.size > maxBytes) {
+      setFileError(t('imports.fileTooBig'));
+      return;
+    }
+    setUploading(true);
+    try {
+      const created = await api.upload<RedemptionImport>(
+        'POST',
+        withQuery('/api/redemption-imports', { fileName: file.name }),
+        file,
+      );
+      setHistoryVersion((v) => v + 1);
+      show(created.id);
+    } catch (err) {
+      setFileError(errorMessage(err, locale));
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const apply = async (id: number) => {
+    setApplying(true);
+    setApplyError(null);
+    try {
+      await api.post<RedemptionImport>(`/api/redemption-imports/${id}/apply`);
+      setHistoryVersion((v) => v + 1);
+    } catch (err) {
+      setApplyError(errorMessage(err, locale));
+    } finally {
+      setApplying(false);
+    }
+  };
+
+  return (
+    <section className="page">
+      <PageHeader title={t('imports.title')} subtitle={t('imports.subtitle')}>
+        <Button
+          loading={download.pending === 'template'}
+          onClick={() =>
+            void download.run(
+              'template',
+              '/api/redemption-imports/template.xlsx',
+              {},
+              'plantilla-estados-canjes.xlsx',
+            )
+          }
+        >
+          <Icon name="file" />
+          {t('imports.template')}
+        </Button>
+      </PageHeader>
+      {download.error && <Alert tone="error">{download.error}</Alert>}
+
+      <section className="card" aria-labelledby="upload-title">
+        <div className="card__header">
+          <h2 className="card__title" id="upload-title">
+            {t('imports.uploadTitle')}
+          </h2>
+        </div>
+        <div className="card__body import-upload">
+          <FileDrop
+            accept=".xlsx,.xls,.csv"
+            disabled={uploading}
+            onChange={(event) => void upload(event)}
+            title={uploading ? t('imports.uploading') : t('imports.choose')}
+            hint={t('imports.hint')}
+            error={fileError ?? undefined}
+          />
+          <ul role="list" className="import-columns" aria-label={t('imports.columns')}>
+            <li>
+              <strong>folio</strong> {t('imports.columnFolio')}
+            </li>
+            <li>
+              <strong>estado</strong> {t('imports.columnStatus')}
+            </li>
+            <li>
+              <strong>paqueteria</strong>, <strong>guia</strong> {t('imports.columnShipment')}
+            </li>
+            <li>
+              <strong>nota</strong> {t('imports.columnNote')}
+            </li>
+          </ul>
+        </div>
+      </section>
+
+      {shownId && !current && (
+        <section className="card">
+          {shown.error ? (
+            <LoadError error={shown.error} onRetry={shown.reload} />
+          ) : (
+            <LoadingBlock />
+          )}
+        </section>
+      )}
+      {current && (
+        <ImportResult
+          result={current}
+          applying={applying}
+          applyError={applyError}
+          onApply={() => void apply(current.id)}
+          onClose={() => show(null)}
+          onDownload={() =>
+            void download.run(
+              'result',
+              `/api/redemption-imports/${current.id}/result.xlsx`,
+              {},
+              `resultado-${current.fileName.replace(/\.\w+$/, '')}.xlsx`,
+            )
+          }
+          downloading={download.pending === 'result'}
+        />
+      )}
+
+      <section className="card" aria-labelledby="history-title">
+        <div className="card__header">
+          <h2 className="card__title" id="history-title">
+            {t('imports.history')}
+          </h2>
+        </div>
+        {history.error && <LoadError error={history.error} onRetry={history.reload} />}
+        {history.data ? (
+          <>
+            <div className="table-wrap">
+              <table className="table" aria-label={t('imports.history')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('imports.file')}</th>
+                    <th scope="col">{t('imports.uploadedBy')}</th>
+                    <th scope="col">{t('imports.uploadedAt')}</th>
+                    {resultOrder.map((result) => (
+                      <th scope="col" className="table__num" key={result}>
+                        {t(`imports.count.${result}`)}
+                      </th>
+                    ))}
+                    <th scope="col">{t('field.status')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('rewards.actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {history.data.items.map((item) => (
+                    <tr key={item.id} aria-current={String(item.id) === shownId || undefined}>
+                      <td className="table__mono">{item.fileName}</td>
+                      <td>{item.createdBy?.name ?? '—'}</td>
+                      <td className="table__nowrap">{format.dateTime(item.createdAt)}</td>
+                      {resultOrder.map((result) => (
+                        <td className="table__num" key={result}>
+                          {format.number(item.counts[result])}
+                        </td>
+                      ))}
+                      <td>
+                        <span
+                          className={cx(
+                            'badge badge--dot',
+                            item.status === 'applied' ? 'badge--success' : 'badge--warning',
+                          )}
+                        >
+                          {t(`imports.status.${item.status}`)}
+                        </span>
+                      </td>
+                      <td>
+                        <Button size="sm" variant="ghost" onClick={() => show(item.id)}>
+                          {t('imports.view')}
+                          <Icon name="chevronRight" />
+                        </Button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {history.data.items.length === 0 && (
+                <div className="empty-state">
+                  <p className="empty-state__title">{t('imports.historyEmpty')}</p>
+                </div>
+              )}
+            </div>
+            <ListPagination result={history.data} onPage={(next) => update({ page: next })} />
+          </>
+        ) : (
+          !history.error && <LoadingBlock />
+        )}
+      </section>
+    </section>
+  );
+}
+
+const resultBadge: Readonly<Record<ImportRowResult, string>> = {
+  ok: 'badge badge--success',
+  unchanged: 'badge badge--muted',
+  error: 'badge badge--danger',
+};
+
+/** One upload: its counts, its rows with their reasons, and applying it or its result. */
+function ImportResult({
+  result,
+  applying,
+  applyError,
+  onApply,
+  onClose,
+  onDownload,
+  downloading,
+}: {
+  result: RedemptionImport;
+  applying: boolean;
+  applyError: string | null;
+  onApply: () => void;
+  onClose: () => void;
+  onDownload: () => void;
+  downloading: boolean;
+}) {
+  const t = useT();
+  const format = useFormat();
+  const rows = result.rows ?? [];
+  const total = result.counts.ok + result.counts.error + result.counts.unchanged;
+  const applied = result.status === 'applied';
+  return (
+    <section className="card import-result" aria-labelledby="result-title">
+      <div className="card__header">
+        <div>
+          <h2 className="card__title" id="result-title">
+            {applied ? t('imports.appliedTitle') : t('imports.previewTitle')}
+          </h2>
+          <p className="import-result__file">
+            <Icon name="file" />
+            {result.fileName} · {t('imports.rows', { count: format.number(total) })}
+          </p>
+        </div>
+        <Button size="sm" variant="ghost" onClick={onClose}>
+          <Icon name="x" />
+          {t('imports.close')}
+        </Button>
+      </div>
+      <div className="card__body import-result__body">
+        {applied ? (
+          <Alert tone="success">
+            {t('imports.applied', { count: format.number(result.counts.ok) })}
+          </Alert>
+        ) : (
+          <Alert tone="info">{t('imports.previewNote')}</Alert>
+        )}
+        {applyError && <Alert tone="error">{applyError}</Alert>}
+        <ul role="list" className="import-counts">
+          {resultOrder.map((kind) => (
+            <li key={kind} className={cx('import-count', `import-count--${kind}`)}>
+              <span className="import-count__label">
+                {applied ? t(`imports.countApplied.${kind}`) : t(`imports.count.${kind}`)}
+              </span>
+              <span className="import-count__value">{format.number(result.counts[kind])}</span>
+            </li>
+          ))}
+        </ul>
+        <div className="table-wrap import-rows">
+          <table className="table" aria-label={t('imports.rowsTable')}>
+            <thead>
+              <tr>
+                <th scope="col" className="table__num">
+                  {t('imports.row')}
+                </th>
+                <th scope="col">{t('redemptions.folio')}</th>
+                <th scope="col">{t('imports.newStatus')}</th>
+                <th scope="col">{t('imports.result')}</th>
+                <th scope="col">{t('imports.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.row}>
+                  <td className="table__num table__muted">{row.row}</td>
+                  <td className="table__mono">{row.folio || '—'}</td>
+                  <td>{row.status || '—'}</td>
+                  <td>
+                    <span className={resultBadge[row.result]}>
+                      {t(`imports.result.${row.result}`)}
+                    </span>
+                  </td>
+                  <td className={row.reason ? undefined : 'table__muted'}>{row.reason ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {rows.length < total && (
+          <p className="field__hint">
+            {t('imports.moreRows', {
+              shown: format.number(rows.length),
+              total: format.number(total),
+            })}
+          </p>
+        )}
+      </div>
+      <footer className="card__footer import-result__actions">
+        <Button loading={downloading} onClick={onDownload}>
+          <Icon name="file" />
+          {t('imports.downloadResult')}
+        </Button>
+        {!applied && (
+          <Button
+            variant="primary"
+            loading={applying}
+            disabled={result.counts.ok === 0}
+            onClick={onApply}
+          >
+            <Icon name="check" />
+            {t('imports.apply', { count: format.number(result.counts.ok) })}
+          </Button>
+        )}
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,328 @@
+import { useState } from 'react';
+import { api, rewardStatuses } from '../../shared/api';
+import type { Page, Reward } from '../../shared/api';
+import { useDebouncedCallback, useNotice, usePageTitle, useResource } from '../../shared/hooks';
+import { useFormat } from '../../shared/i18n';
+import { oneOf, useQueryParams } from '../../shared/queryParams';
+import { RewardImage, deliveryModeKey } from '../../shared/redemptions/RedemptionParts';
+import { useSharedT } from '../../shared/messages';
+import { Alert } from '../../shared/ui/Alert';
+import { Button } from '../../shared/ui/Button';
+import { ConfirmDialog } from '../../shared/ui/Dialog';
+import { SelectField, TextField } from '../../shared/ui/Field';
+import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
+import { Icon } from '../../shared/ui/Icon';
+import { useAccess } from '../../access';
+import { FilterChips } from '../../FilterChips';
+import type { FilterChip } from '../../FilterChips';
+import { ListPagination, PageHeader } from '../../ListParts';
+import { useT } from '../../messages';
+import { RewardDialog } from './RewardDialog';
+import { useRewardCategories, useWindowText } from './rewardText';
+import './rewards.css';
+
+const pageSize = 25;
+const statusFilters = [...rewardStatuses, 'all'] as const;
+
+/** What a row's action asks to confirm. */
+type Pending = { kind: 'retire' | 'restore' | 'delete'; reward: Reward } | null;
+
+/**
+ * The rewards catalog: search and filter, and for those who manage it, create, edit, retire,
+ * restore, and delete what was never redeemed. The call center reads it to redeem for customers.
+ */
+export function RewardsPage() {
+  const t = useT();
+  const st = useSharedT();
+  const format = useFormat();
+  const windowText = useWindowText();
+  const { can } = useAccess();
+  const manages = can('rewards.manage');
+  const { params, update, page } = useQueryParams();
+  const q = params.get('q') ?? '';
+  const status = oneOf(statusFilters, params.get('status')) ?? 'active';
+  const category = params.get('category') ?? '';
+  const [search, setSearch] = useState(q);
+  const applySearch = useDebouncedCallback((value: string) =>
+    update({ q: value.trim(), page: null }),
+  );
+  const [editing, setEditing] = useState<Reward | 'new' | null>(null);
+  const [confirming, setConfirming] = useState<Pending>(null);
+  const notice = useNotice(t);
+  const categories = useRewardCategories();
+  usePageTitle(t('rewards.title'));
+
+  const rewards = useResource<Page<Reward>>('/api/rewards', {
+    q,
+    status,
+    category,
+    page,
+    pageSize,
+  });
+  const result = rewards.data;
+
+  const chips: FilterChip[] = [];
+  if (q) {
+    chips.push({
+      key: 'q',
+      label: t('rewards.chipQuery', { q }),
+      onRemove: () => {
+        applySearch.cancel();
+        setSearch('');
+        update({ q: null, page: null });
+      },
+    });
+  }
+  if (status !== 'active') {
+    chips.push({
+      key: 'status',
+      label: `${t('field.status')}: ${t(`rewards.filter.${status}`)}`,
+      onRemove: () => update({ status: null, page: null }),
+    });
+  }
+  if (category) {
+    chips.push({
+      key: 'category',
+      label: `${t('rewards.category')}: ${category}`,
+      onRemove: () => update({ category: null, page: null }),
+    });
+  }
+  const clear = () => {
+    applySearch.cancel();
+    setSearch('');
+    update({ q: null, status: null, category: null, page: null });
+  };
+
+  const act = async ({ kind, reward }: NonNullable<Pending>) => {
+    if (kind === 'delete') await api.delete(`/api/rewards/${reward.id}`);
+    else await api.post<Reward>(`/api/rewards/${reward.id}/${kind}`);
+    notice.show(`rewards.done.${kind}`, { name: reward.name });
+    rewards.reload();
+  };
+
+  return (
+    <section className="page">
+      <PageHeader
+        title={t('rewards.title')}
+        subtitle={
+          result
+            ? t('rewards.subtitleCount', { count: format.number(result.total) })
+            : t('rewards.subtitle')
+        }
+      >
+        {manages && (
+          <Button variant="primary" onClick={() => setEditing('new')}>
+            <Icon name="plus" />
+            {t('rewards.new')}
+          </Button>
+        )}
+      </PageHeader>
+
+      {notice.text && <Alert tone="success">{notice.text}</Alert>}
+
+      <div className="card">
+        <div className="toolbar" role="search">
+          <TextField
+            className="toolbar__search"
+            label={t('rewards.search')}
+            type="search"
+            placeholder={t('rewards.searchPlaceholder')}
+            value={search}
+            onChange={(event) => {
+              setSearch(event.target.value);
+              applySearch.run(event.target.value);
+            }}
+            icon={<Icon name="search" />}
+          />
+          <SelectField
+            label={t('field.status')}
+            value={status}
+            onChange={(event) =>
+              update({
+                status: event.target.value === 'active' ? null : event.target.value,
+                page: null,
+              })
+            }
+          >
+            {statusFilters.map((option) => (
+              <option key={option} value={option}>
+                {t(`rewards.filter.${option}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('rewards.category')}
+            value={category}
+            onChange={(event) => update({ category: event.target.value, page: null })}
+          >
+            <option value="">{t('rewards.anyCategory')}</option>
+            {categories.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <FilterChips chips={chips} onClear={clear} />
+
+        {rewards.error && <LoadError error={rewards.error} onRetry={rewards.reload} />}
+        {!rewards.error || result ? (
+          <>
+            <div className="table-wrap">
+              <table
+                className="table rewards-table"
+                aria-label={t('rewards.table')}
+                aria-busy={rewards.loading}
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t('rewards.reward')}</th>
+                    <th scope="col">{t('rewards.category')}</th>
+                    <th scope="col">{t('rewards.delivery')}</th>
+                    <th scope="col" className="table__num">
+                      {t('rewards.cost')}
+                    </th>
+                    <th scope="col" className="table__num">
+                      {t('rewards.stock')}
+                    </th>
+                    <th scope="col">{t('rewards.window')}</th>
+                    <th scope="col" className="table__num">
+                      {t('rewards.redeemed')}
+                    </th>
+                    <th scope="col">{t('field.status')}</th>
+                    {manages && (
+                      <th scope="col">
+                        <span className="visually-hidden">{t('rewards.actions')}</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {result?.items.map((reward) => (
+                    <tr key={reward.id}>
+                      <td>
+                        <div className="reward-cell">
+                          <RewardImage url={reward.thumbnailUrl} className="reward-cell__image" />
+                          <div className="person__text">
+                            {manages ? (
+                              <button
+                                type="button"
+                                className="link reward-cell__name"
+                                onClick={() => setEditing(reward)}
+                              >
+                                {reward.name}
+                              </button>
+                            ) : (
+                              <span className="reward-cell__name">{reward.name}</span>
+                            )}
+                            <span className="person__sub table__mono">{reward.code}</span>
+                          </div>
+                        </div>
+                      </td>
+                      <td>{reward.category}</td>
+                      <td className="table__nowrap">{st(deliveryModeKey[reward.deliveryMode])}</td>
+                      <td className="table__num">
+                        <strong>{format.points(reward.pointsCost)}</strong>
+                      </td>
+                      <td
+                        className={
+                          reward.stock === 0 ? 'table__num rewards-table__out' : 'table__num'
+                        }
+                      >
+                        {reward.stock === null ? st('stockUnlimited') : format.number(reward.stock)}
+                      </td>
+                      <td className="table__muted">{windowText(reward)}</td>
+                      <td className="table__num">{format.number(reward.redeemedCount)}</td>
+                      <td>
+                        <span
+                          className={
+                            reward.status === 'active'
+                              ? 'badge badge--dot badge--success'
+                              : 'badge badge--dot badge--muted'
+                          }
+                        >
+                          {t(`rewards.status.${reward.status}`)}
+                        </span>
+                      </td>
+                      {manages && (
+                        <td>
+                          <div className="row-actions">
+                            <Button size="sm" variant="ghost" onClick={() => setEditing(reward)}>
+                              <Icon name="pencil" />
+                              {t('rewards.edit')}
+                            </Button>
+                            <Button
+                              size="sm"
+                              variant="ghost"
+                              onClick={() =>
+                                setConfirming({
+                                  kind: reward.status === 'active' ? 'retire' : 'restore',
+                                  reward,
+                                })
+                              }
+                            >
+                              <Icon name={reward.status === 'active' ? 'box' : 'undo'} />
+                              {reward.status === 'active'
+                                ? t('rewards.retire')
+                                : t('rewards.restore')}
+                            </Button>
+                            {reward.redeemedCount === 0 && (
+                              <Button
+                                size="sm"
+                                variant="ghost"
+                                className="row-actions__danger"
+                                onClick={() => setConfirming({ kind: 'delete', reward })}
+                              >
+                                <Icon name="x" />
+                                {t('rewards.delete')}
+                              </Button>
+                            )}
+                          </div>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {result && result.items.length === 0 && (
+                <div className="empty-state">
+                  <p className="empty-state__title">
+                    {chips.length > 0 ? t('rewards.emptyFiltered') : t('rewards.empty')}
+                  </p>
+                  {manages && chips.length === 0 && <p>{t('rewards.emptyHint')}</p>}
+                </div>
+              )}
+              {!result && <LoadingBlock />}
+            </div>
+            {result && <ListPagination result={result} onPage={(next) => update({ page: next })} />}
+          </>
+        ) : null}
+      </div>
+
+      <RewardDialog
+        reward={editing === 'new' ? null : editing}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        onSaved={(saved, created) => {
+          setEditing(null);
+          notice.show(created ? 'rewards.done.created' : 'rewards.done.saved', {
+            name: saved.name,
+          });
+          rewards.reload();
+        }}
+      />
+      <ConfirmDialog
+        open={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={confirming ? t(`rewards.confirm.${confirming.kind}`) : ''}
+        confirmLabel={confirming ? t(`rewards.${confirming.kind}`) : ''}
+        danger={confirming?.kind === 'delete'}
+        onConfirm={() => (confirming ? act(confirming) : Promise.resolve())}
+      >
+        {confirming && (
+          <p>{t(`rewards.confirmText.${confirming.kind}`, { name: confirming.reward.name })}</p>
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}

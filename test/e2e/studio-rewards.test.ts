@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { screenshot } from './browser';
+import { imageLoaded, navLink, rowsWhen, signIn, useBrowser } from './helpers';
+import { rewardPicture } from './rewards';
+
+const { openPage } = useBrowser();
+
+describe('studio: rewards catalog', () => {
+  test('marketing creates a reward with its picture; customers find it in the portal catalog', async () => {
+    const code = `MOCHILA-${Date.now().toString(36).toUpperCase()}`;
+    const studio = await openPage();
+    await signIn(studio, 'studio', 'marketing@demo.lealtad.mx');
+    await navLink(studio, 'Premios').click();
+    await studio.getByRole('heading', { name: 'Premios', level: 1 }).waitFor();
+    await studio.getByRole('button', { name: 'Nuevo premio' }).click();
+    const dialog = studio.getByRole('dialog', { name: 'Nuevo premio' });
+
+    // Bad input is said next to each field, and nothing typed is lost.
+    await dialog.getByLabel('Nombre').fill('Mochila de viaje');
+    await dialog.getByLabel('Costo en puntos').fill('cero');
+    await dialog.getByRole('button', { name: 'Crear premio' }).click();
+    await dialog.getByText('Escribe un número entero de puntos mayor que 0.').waitFor();
+    await dialog.getByText('El código lleva de 2 a 32 letras').waitFor();
+    expect(await dialog.getByLabel('Nombre').inputValue()).toBe('Mochila de viaje');
+
+    await dialog.getByLabel('Código').fill(code);
+    await dialog
+      .getByLabel('Descripción')
+      .fill('Mochila impermeable de 30 litros con compartimento acolchado para laptop.');
+    await dialog.getByLabel('Costo en puntos').fill('1,200');
+    await dialog.getByLabel('Categoría').fill('viajes');
+    await dialog.getByLabel('Unidades disponibles').fill('40');
+    await dialog.getByText('Envío a domicilio').click();
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'mochila.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await rewardPicture('gift', ['#93c5fd', '#1d4ed8']),
+    });
+    await expect.poll(() => imageLoaded(dialog.locator('.reward-form__frame img'))).toBe(true);
+    await screenshot(studio, 'studio-reward-form');
+    await dialog.getByRole('button', { name: 'Crear premio' }).click();
+    await studio.getByText('Creamos el premio “Mochila de viaje”.').waitFor();
+
+    const rows = await rowsWhen(studio, 'Premios del catálogo', (all) =>
+      all.some((row) => row.includes(code)),
+    );
+    const row = rows.find((one) => one.includes(code)) ?? '';
+    expect(row).toContain('1,200');
+    expect(row).toContain('40');
+    const thumbnail = studio
+      .getByRole('table', { name: 'Premios del catálogo' })
+      .getByRole('row')
+      .filter({ hasText: code })
+      .locator('img');
+    await expect.poll(() => imageLoaded(thumbnail)).toBe(true);
+    await screenshot(studio, 'studio-rewards');
+
+    const portal = await openPage();
+    await signIn(portal, 'portal', 'cliente13@demo.lealtad.mx');
+    await portal.getByRole('navigation', { name: 'Secciones' }).getByText('Premios').click();
+    const card = portal
+      .getByRole('list', { name: 'Catálogo de premios' })
+      .getByRole('article')
+      .filter({ hasText: 'Mochila de viaje' });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('1,200');
+    await expect.poll(() => imageLoaded(card.locator('img'))).toBe(true);
+    await card.getByRole('link', { name: 'Mochila de viaje' }).click();
+    await portal.getByRole('heading', { name: 'Mochila de viaje', level: 1 }).waitFor();
+    await portal.getByText('Mochila impermeable de 30 litros').waitFor();
+    await screenshot(portal, 'portal-reward-detail');
+  });
+});
