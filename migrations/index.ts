@@ -3,6 +3,7 @@ import { customersLedger } from './0002-customers-ledger';
 import { cards } from './0003-cards';
 import { customerSearch } from './0004-customer-search';
 import { nameWordPairs } from './0005-name-word-pairs';
+import { rewards } from './0007-rewards';
 import type { Migration } from './types';
 
 export type { Migration, MigrationContext, SeedContext } from './types';
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   cards,
   customerSearch,
   nameWordPairs,
+  rewards,
 ];

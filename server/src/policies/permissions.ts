@@ -33,6 +33,13 @@ export const permissions = [
   'cards.manage',
   /** Activate cards for customers and take lost or stolen card reports. */
   'cards.service',
+  /** Create, edit, retire and delete catalog rewards and upload their images. */
+  'rewards.manage',
+  /**
+   * Follow redemptions (queue, statuses, spreadsheet updates, report) and redeem on a customer's
+   * behalf (admins: their zone's customers).
+   */
+  'redemptions.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,6 +56,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'ledger.adjust',
     'cards.manage',
     'cards.service',
+    'rewards.manage',
+    'redemptions.manage',
   ],
   admin: [
     'users.read',
@@ -59,9 +68,17 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'customers.write',
     'ledger.adjust',
     'cards.service',
+    'redemptions.manage',
   ],
-  callcenter: ['zones.read', 'customers.read', 'customers.write', 'ledger.adjust', 'cards.service'],
-  marketing: ['zones.read'],
+  callcenter: [
+    'zones.read',
+    'customers.read',
+    'customers.write',
+    'ledger.adjust',
+    'cards.service',
+    'redemptions.manage',
+  ],
+  marketing: ['zones.read', 'rewards.manage'],
   customer: ['portal.self'],
 };
 

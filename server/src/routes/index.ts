@@ -7,7 +7,11 @@ import { cardRoutes } from './cards';
 import { healthRoutes } from './health';
 import { myCardRoutes } from './me/cards';
 import { meProfileRoutes } from './me/profile';
+import { myRewardRoutes } from './me/rewards';
 import { partnerRoutes } from './partner';
+import { redemptionImportRoutes } from './redemptionImports';
+import { redemptionRoutes } from './redemptions';
+import { rewardRoutes } from './rewards';
 import { userRoutes } from './users';
 import { zoneRoutes } from './zones';
 
@@ -25,4 +29,8 @@ export const apiRoutes: readonly Route[] = [
   ...myCardRoutes,
   ...customerRoutes,
   ...meProfileRoutes,
+  ...rewardRoutes,
+  ...myRewardRoutes,
+  ...redemptionRoutes,
+  ...redemptionImportRoutes,
 ];
