@@ -119,7 +119,7 @@ export const rewards: Migration = {
       id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
       import_id: { type: DataTypes.INTEGER, allowNull: false },
       // The row's number in the sheet (the header is row 1).
-      row_number: { type: DataTypes.INTEGER, allowNull: false },
+      sheet_row: { type: DataTypes.INTEGER, allowNull: false },
       folio: { type: DataTypes.STRING(64), allowNull: true },
       // The status as written in the file, and as understood (NULL when not understood).
       status_text: { type: DataTypes.STRING(64), allowNull: true },
@@ -133,7 +133,7 @@ export const rewards: Migration = {
       redemption_id: { type: DataTypes.BIGINT, allowNull: true },
     });
     // Each sheet row once per import: the apply of a row is keyed by it.
-    await qi.addIndex('redemption_import_rows', ['import_id', 'row_number'], {
+    await qi.addIndex('redemption_import_rows', ['import_id', 'sheet_row'], {
       name: 'redemption_import_rows_row',
       unique: true,
     });

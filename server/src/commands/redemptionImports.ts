@@ -218,7 +218,7 @@ function checkAgainst(row: ImportRow, redemption: Redemption, mode: DeliveryMode
 
 const rowColumns = [
   'import_id',
-  'row_number',
+  'sheet_row',
   'folio',
   'status_text',
   'status',
@@ -362,7 +362,7 @@ export async function previewImport(
 
 interface StoredRow {
   id: number | string;
-  row_number: number;
+  sheet_row: number;
   folio: string | null;
   status_text: string | null;
   status: RedemptionStatus | null;
@@ -375,7 +375,7 @@ interface StoredRow {
 }
 
 const fromStored = (row: StoredRow): ImportRow => ({
-  row: row.row_number,
+  row: row.sheet_row,
   folio: row.folio,
   statusText: row.status_text,
   status: row.status,
@@ -394,11 +394,11 @@ export async function importRows(
   page: { offset: number; limit: number; afterRow?: number; onlyOk?: boolean },
 ): Promise<(ImportRow & { id: number })[]> {
   const rows = await services.sequelize.query<StoredRow>(
-    `SELECT id, row_number, folio, status_text, status, carrier, tracking_number, note, result,
+    `SELECT id, sheet_row, folio, status_text, status, carrier, tracking_number, note, result,
             reason, redemption_id
        FROM redemption_import_rows
-      WHERE import_id = ? AND row_number > ?${page.onlyOk ? " AND result = 'ok'" : ''}
-      ORDER BY row_number LIMIT ? OFFSET ?`,
+      WHERE import_id = ? AND sheet_row > ?${page.onlyOk ? " AND result = 'ok'" : ''}
+      ORDER BY sheet_row LIMIT ? OFFSET ?`,
     {
       replacements: [importId, page.afterRow ?? 0, page.limit, page.offset],
       type: QueryTypes.SELECT,
