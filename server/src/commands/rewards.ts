@@ -191,21 +191,28 @@ export async function setRewardImage(
   return sequelize.transaction(async (transaction) => {
     const reward = await Reward.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!reward) throw rewardNotFound();
-    const now = new Date();
-    const row = [prepared.contentType, prepared.image, prepared.contentType, prepared.thumbnail];
-    const updated = await sequelize.query(
-      `UPDATE reward_images SET content_type = ?, image = ?, thumbnail_type = ?, thumbnail = ?,
-              updated_at = ? WHERE reward_id = ?`,
-      { replacements: [...row, now, id], transaction, type: QueryTypes.BULKUPDATE },
+    // Replaced whole: the reward's row lock keeps two uploads from interleaving here.
+    await sequelize.query('DELETE FROM reward_images WHERE reward_id = ?', {
+      replacements: [id],
+      transaction,
+    });
+    await sequelize.query(
+      `INSERT INTO reward_images
+         (reward_id, content_type, image, thumbnail_type, thumbnail, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+      {
+        replacements: [
+          id,
+          prepared.contentType,
+          prepared.image,
+          prepared.contentType,
+          prepared.thumbnail,
+          new Date(),
+        ],
+        transaction,
+        type: QueryTypes.INSERT,
+      },
     );
-    if (!updated) {
-      await sequelize.query(
-        `INSERT INTO reward_images
-           (reward_id, content_type, image, thumbnail_type, thumbnail, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-        { replacements: [id, ...row, now], transaction, type: QueryTypes.INSERT },
-      );
-    }
     await reward.update({ imageVersion: reward.imageVersion + 1 }, { transaction });
     await recordAudit(transaction, who, {
       action: 'reward.image_changed',
