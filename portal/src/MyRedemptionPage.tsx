@@ -137,8 +137,7 @@ export function MyRedemptionPage() {
           </dl>
           {redemption.status === 'requested' && (
             <Button
-              variant="danger"
-              className="my-redemption__cancel"
+              className="btn--danger-outline my-redemption__cancel"
               onClick={() => setCancelling(true)}
             >
               {t('myRedemption.cancel')}

@@ -106,8 +106,7 @@ describe('redemption followed from the portal, shipped by an Excel upload', () =
       .getByRole('link', { name: 'Canjear' })
       .click();
     await portal.getByRole('heading', { name: headphones.name, level: 1 }).waitFor();
-    await portal.getByRole('button', { name: 'Canjear' }).click();
-    await portal.getByText('Escribe la dirección a la que te lo enviaremos.').waitFor();
+    // The address starts from the profile (city, state, postal code); the customer completes it.
     await portal
       .getByLabel('Dirección de entrega')
       .fill('Av. Constitución 400, Centro, Monterrey, N.L., 64000');
@@ -130,7 +129,7 @@ describe('redemption followed from the portal, shipped by an Excel upload', () =
       await callcenter.get<{ items: { id: number }[] }>('/api/customers?q=DEMO-000012')
     ).items;
     expect(other).toBeDefined();
-    await postPurchase(key, 'DEMO-000012', 500_000);
+    await postPurchase(key, 'DEMO-000012', 1_000_000);
     const byPhone = await callcenter.post<{ folio: string }>(
       `/api/customers/${other?.id}/redemptions`,
       {
@@ -144,7 +143,10 @@ describe('redemption followed from the portal, shipped by an Excel upload', () =
     // Staff approve the customer's redemption from its page.
     const studio = await openPage();
     await signIn(studio, 'studio', 'callcenter@demo.lealtad.mx');
-    await navLink(studio, 'Canjes').click();
+    await studio
+      .getByRole('navigation', { name: 'Navegación principal' })
+      .getByRole('link', { name: 'Canjes', exact: true })
+      .click();
     await studio.getByLabel('Buscar canje').fill(folio ?? '');
     await rowsWhen(
       studio,
@@ -161,7 +163,7 @@ describe('redemption followed from the portal, shipped by an Excel upload', () =
     await screenshot(studio, 'studio-redemption-detail');
 
     // The spreadsheet: the shipment, a folio that does not exist, and a jump the flow forbids.
-    await navLink(studio, 'Actualizar por Excel').click();
+    await navLink(studio, 'Estados por Excel').click();
     await studio.getByRole('heading', { name: 'Actualizar estados por Excel', level: 1 }).waitFor();
     const file = {
       name: 'estados-canjes.xlsx',

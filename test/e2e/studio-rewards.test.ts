@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { screenshot } from './browser';
-import { imageLoaded, navLink, rowsWhen, signIn, useBrowser } from './helpers';
+import { expectNoSideScroll, imageLoaded, navLink, rowsWhen, signIn, useBrowser } from './helpers';
 import { rewardPicture } from './rewards';
 
 const { openPage } = useBrowser();
@@ -23,7 +23,7 @@ describe('studio: rewards catalog', () => {
     await dialog.getByText('El código lleva de 2 a 32 letras').waitFor();
     expect(await dialog.getByLabel('Nombre').inputValue()).toBe('Mochila de viaje');
 
-    await dialog.getByLabel('Código').fill(code);
+    await dialog.getByLabel('Código', { exact: true }).fill(code);
     await dialog
       .getByLabel('Descripción')
       .fill('Mochila impermeable de 30 litros con compartimento acolchado para laptop.');
@@ -37,6 +37,8 @@ describe('studio: rewards catalog', () => {
       buffer: await rewardPicture('gift', ['#93c5fd', '#1d4ed8']),
     });
     await expect.poll(() => imageLoaded(dialog.locator('.reward-form__frame img'))).toBe(true);
+    // From the top of the form, where the picture is.
+    await dialog.locator('.dialog__body').evaluate((body) => body.scrollTo(0, 0));
     await screenshot(studio, 'studio-reward-form');
     await dialog.getByRole('button', { name: 'Crear premio' }).click();
     await studio.getByText('Creamos el premio “Mochila de viaje”.').waitFor();
@@ -53,6 +55,7 @@ describe('studio: rewards catalog', () => {
       .filter({ hasText: code })
       .locator('img');
     await expect.poll(() => imageLoaded(thumbnail)).toBe(true);
+    await expectNoSideScroll(studio);
     await screenshot(studio, 'studio-rewards');
 
     const portal = await openPage();

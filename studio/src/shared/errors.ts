@@ -63,7 +63,7 @@ const english: Readonly<Record<string, string>> = {
  */
 const englishWithNumber: Readonly<Record<string, string>> = {
   adjustment_over_limit: 'Your role can adjust up to {n} points per movement.',
-  insufficient_points: 'The customer only has {n} points.',
+  insufficient_points: 'The balance is only {n} points.',
 };
 
 function numberedMessage(error: ApiError): string | undefined {

@@ -156,7 +156,7 @@ function RedeemForm({
             error={errors.fields.quantity}
           />
           <div className="adjust-preview" aria-live="polite">
-            <span className="adjust-preview__label">{t('adjust.after')}</span>
+            <span className="adjust-preview__label">{t('redeemFor.after')}</span>
             <span className="adjust-preview__value">
               {format.points(balance)}
               <Icon name="arrowRight" />

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { api, withQuery } from '../../shared/api';
+import { api, redemptionStatuses, withQuery } from '../../shared/api';
 import type { ImportRowResult, Page, RedemptionImport } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { usePageTitle, useResource } from '../../shared/hooks';
 import { useFormat, useLocale } from '../../shared/i18n';
-import { useQueryParams } from '../../shared/queryParams';
+import { useSharedT } from '../../shared/messages';
+import { oneOf, useQueryParams } from '../../shared/queryParams';
+import { redemptionStatusKey } from '../../shared/redemptions/RedemptionParts';
 import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
 import { cx } from '../../shared/ui/cx';
@@ -198,11 +200,10 @@ export function RedemptionImportsPage() {
                 <thead>
                   <tr>
                     <th scope="col">{t('imports.file')}</th>
-                    <th scope="col">{t('imports.uploadedBy')}</th>
                     <th scope="col">{t('imports.uploadedAt')}</th>
                     {resultOrder.map((result) => (
                       <th scope="col" className="table__num" key={result}>
-                        {t(`imports.count.${result}`)}
+                        {t(`imports.historyCount.${result}`)}
                       </th>
                     ))}
                     <th scope="col">{t('field.status')}</th>
@@ -214,8 +215,16 @@ export function RedemptionImportsPage() {
                 <tbody>
                   {history.data.items.map((item) => (
                     <tr key={item.id} aria-current={String(item.id) === shownId || undefined}>
-                      <td className="table__mono">{item.fileName}</td>
-                      <td>{item.createdBy?.name ?? '—'}</td>
+                      <td>
+                        <div className="stack">
+                          <span className="table__mono">{item.fileName}</span>
+                          {item.createdBy && (
+                            <span className="person__sub">
+                              {t('imports.uploadedBy', { name: item.createdBy.name })}
+                            </span>
+                          )}
+                        </div>
+                      </td>
                       <td className="table__nowrap">{format.dateTime(item.createdAt)}</td>
                       {resultOrder.map((result) => (
                         <td className="table__num" key={result}>
@@ -283,8 +292,14 @@ function ImportResult({
   downloading: boolean;
 }) {
   const t = useT();
+  const st = useSharedT();
   const format = useFormat();
   const rows = result.rows ?? [];
+  // The server reads the cell into a status code when it can; what it could not read stays as written.
+  const statusText = (cell: string) => {
+    const status = oneOf(redemptionStatuses, cell);
+    return status ? st(redemptionStatusKey[status]) : cell || '—';
+  };
   const total = result.counts.ok + result.counts.error + result.counts.unchanged;
   const applied = result.status === 'applied';
   return (
@@ -340,8 +355,8 @@ function ImportResult({
               {rows.map((row) => (
                 <tr key={row.row}>
                   <td className="table__num table__muted">{row.row}</td>
-                  <td className="table__mono">{row.folio || '—'}</td>
-                  <td>{row.status || '—'}</td>
+                  <td className="table__mono table__nowrap">{row.folio || '—'}</td>
+                  <td>{statusText(row.status)}</td>
                   <td>
                     <span className={resultBadge[row.result]}>
                       {t(`imports.result.${row.result}`)}

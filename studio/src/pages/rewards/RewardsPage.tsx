@@ -8,10 +8,12 @@ import { RewardImage, deliveryModeKey } from '../../shared/redemptions/Redemptio
 import { useSharedT } from '../../shared/messages';
 import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
+import { cx } from '../../shared/ui/cx';
 import { ConfirmDialog } from '../../shared/ui/Dialog';
 import { SelectField, TextField } from '../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
 import { Icon } from '../../shared/ui/Icon';
+import type { IconName } from '../../shared/ui/Icon';
 import { useAccess } from '../../access';
 import { FilterChips } from '../../FilterChips';
 import type { FilterChip } from '../../FilterChips';
@@ -102,14 +104,7 @@ export function RewardsPage() {
 
   return (
     <section className="page">
-      <PageHeader
-        title={t('rewards.title')}
-        subtitle={
-          result
-            ? t('rewards.subtitleCount', { count: format.number(result.total) })
-            : t('rewards.subtitle')
-        }
-      >
+      <PageHeader title={t('rewards.title')} subtitle={t('rewards.subtitle')}>
         {manages && (
           <Button variant="primary" onClick={() => setEditing('new')}>
             <Icon name="plus" />
@@ -177,7 +172,6 @@ export function RewardsPage() {
                 <thead>
                   <tr>
                     <th scope="col">{t('rewards.reward')}</th>
-                    <th scope="col">{t('rewards.category')}</th>
                     <th scope="col">{t('rewards.delivery')}</th>
                     <th scope="col" className="table__num">
                       {t('rewards.cost')}
@@ -185,7 +179,6 @@ export function RewardsPage() {
                     <th scope="col" className="table__num">
                       {t('rewards.stock')}
                     </th>
-                    <th scope="col">{t('rewards.window')}</th>
                     <th scope="col" className="table__num">
                       {t('rewards.redeemed')}
                     </th>
@@ -215,12 +208,20 @@ export function RewardsPage() {
                             ) : (
                               <span className="reward-cell__name">{reward.name}</span>
                             )}
-                            <span className="person__sub table__mono">{reward.code}</span>
+                            <span className="person__sub">
+                              <span className="table__mono">{reward.code}</span> · {reward.category}
+                            </span>
                           </div>
                         </div>
                       </td>
-                      <td>{reward.category}</td>
-                      <td className="table__nowrap">{st(deliveryModeKey[reward.deliveryMode])}</td>
+                      <td>
+                        <div className="stack">
+                          <span className="table__nowrap">
+                            {st(deliveryModeKey[reward.deliveryMode])}
+                          </span>
+                          <span className="person__sub">{windowText(reward)}</span>
+                        </div>
+                      </td>
                       <td className="table__num">
                         <strong>{format.points(reward.pointsCost)}</strong>
                       </td>
@@ -231,7 +232,6 @@ export function RewardsPage() {
                       >
                         {reward.stock === null ? st('stockUnlimited') : format.number(reward.stock)}
                       </td>
-                      <td className="table__muted">{windowText(reward)}</td>
                       <td className="table__num">{format.number(reward.redeemedCount)}</td>
                       <td>
                         <span
@@ -247,35 +247,31 @@ export function RewardsPage() {
                       {manages && (
                         <td>
                           <div className="row-actions">
-                            <Button size="sm" variant="ghost" onClick={() => setEditing(reward)}>
-                              <Icon name="pencil" />
-                              {t('rewards.edit')}
-                            </Button>
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              onClick={() =>
-                                setConfirming({
-                                  kind: reward.status === 'active' ? 'retire' : 'restore',
-                                  reward,
-                                })
-                              }
-                            >
-                              <Icon name={reward.status === 'active' ? 'box' : 'undo'} />
-                              {reward.status === 'active'
-                                ? t('rewards.retire')
-                                : t('rewards.restore')}
-                            </Button>
+                            <RowAction
+                              icon="pencil"
+                              label={t('rewards.editNamed', { name: reward.name })}
+                              onClick={() => setEditing(reward)}
+                            />
+                            {reward.status === 'active' ? (
+                              <RowAction
+                                icon="box"
+                                label={t('rewards.retireNamed', { name: reward.name })}
+                                onClick={() => setConfirming({ kind: 'retire', reward })}
+                              />
+                            ) : (
+                              <RowAction
+                                icon="undo"
+                                label={t('rewards.restoreNamed', { name: reward.name })}
+                                onClick={() => setConfirming({ kind: 'restore', reward })}
+                              />
+                            )}
                             {reward.redeemedCount === 0 && (
-                              <Button
-                                size="sm"
-                                variant="ghost"
-                                className="row-actions__danger"
+                              <RowAction
+                                icon="x"
+                                danger
+                                label={t('rewards.deleteNamed', { name: reward.name })}
                                 onClick={() => setConfirming({ kind: 'delete', reward })}
-                              >
-                                <Icon name="x" />
-                                {t('rewards.delete')}
-                              </Button>
+                              />
                             )}
                           </div>
                         </td>
@@ -324,5 +320,30 @@ export function RewardsPage() {
         )}
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** A row's action as an icon, named for readers and shown as a tooltip on hover. */
+function RowAction({
+  icon,
+  label,
+  danger = false,
+  onClick,
+}: {
+  icon: IconName;
+  label: string;
+  danger?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={cx('icon-button', danger && 'row-actions__danger')}
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+    >
+      <Icon name={icon} />
+    </button>
   );
 }
