@@ -8,8 +8,9 @@ import { demoExternalId } from '@lealtad/migrations';
 import { createApiKey } from '@lealtad/server/commands/apiKeys';
 import { Customer } from '@lealtad/server/db/models/index';
 import { actorOf } from '@lealtad/server/policies/actor';
-import type { PointsChanged } from '@lealtad/server/realtime/index';
+import type { PointsChanged, RedemptionChanged } from '@lealtad/server/realtime/index';
 import { createPlatform, demo, signIn, type Platform } from '../helpers/platform';
+import { givePoints, makeReward, post } from '../helpers/rewards';
 
 let platform: Platform;
 let server: Server;
@@ -172,5 +173,45 @@ describe('points:changed over socket.io', () => {
     sockets.push(socket);
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(error.message).toBe('unauthenticated');
+  });
+});
+
+describe('redemption:changed over socket.io', () => {
+  const nextRedemptionEvent = (socket: Socket) =>
+    new Promise<RedemptionChanged>((resolve) => socket.once('redemption:changed', resolve));
+
+  it('tells the customer and the staff watching it of a redemption and each status change, with its points', async () => {
+    const customerId = Number((await Customer.findOne({ where: { email: demo.customer(5) } }))?.id);
+    const reward = await makeReward(platform, { pointsCost: 20 });
+    await givePoints(platform, customerId, 20);
+    const portal = await connect(demo.customer(5), 'portal');
+    const callcenter = await connect(demo.callcenter, 'studio');
+    expect(await callcenter.emitWithAck('customer:watch', customerId)).toEqual({ ok: true });
+    const customer = await signIn(platform, demo.customer(5));
+    const [toPortal, toStaff, points, res] = await Promise.all([
+      nextRedemptionEvent(portal),
+      nextRedemptionEvent(callcenter),
+      nextEvent(portal),
+      post(customer, '/api/me/redemptions', { rewardId: reward.id }),
+    ]);
+    expect(res.status).toBe(201);
+    const expected = {
+      redemptionId: res.body.id,
+      folio: res.body.folio,
+      status: 'requested',
+      customerId,
+    };
+    expect(toPortal).toEqual(expected);
+    expect(toStaff).toEqual(expected);
+    expect(points.line).toMatchObject({ kind: 'redeem', points: -20 });
+
+    const staff = await signIn(platform, demo.callcenter);
+    const [rejected, refund] = await Promise.all([
+      nextRedemptionEvent(portal),
+      nextEvent(portal),
+      post(staff, `/api/redemptions/${res.body.id}/status`, { status: 'rejected' }),
+    ]);
+    expect(rejected).toEqual({ ...expected, status: 'rejected' });
+    expect(refund.line).toMatchObject({ kind: 'refund', points: 20 });
   });
 });
