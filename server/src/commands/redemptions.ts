@@ -6,7 +6,7 @@ import { retryOnConflict } from '../db/retry';
 import { insertRows } from '../db/rows';
 import { AppError, conflict, notFound } from '../errors';
 import type { Services } from '../http/services';
-import { consumeLots, lockBalance } from '../ledger/lots';
+import { addLot, consumeLots, lockBalance } from '../ledger/lots';
 import { addMonths } from '../ledger/time';
 import type { Actor } from '../policies/actor';
 import { findVisibleCustomer, lockCustomer } from '../policies/customers';
@@ -91,13 +91,6 @@ export const redemptionRefs = (withTimeline: boolean) => ({
         ]
       : []),
   ],
-  ...(withTimeline && {
-    order: [[{ model: RedemptionEvent, as: 'events' }, 'id', 'asc']] as [
-      { model: typeof RedemptionEvent; as: string },
-      string,
-      string,
-    ][],
-  }),
 });
 
 /** A redemption the actor may see (its own, or a customer in the zone scope) as presented, or 404. */
@@ -143,7 +136,7 @@ export async function redeem(services: Services, who: Who, input: RedeemInput): 
   const { sequelize } = services;
   const staff = isStaffRole(who.actor.role);
   const result = await retryOnConflict(() =>
-    sequelize.transaction(async (transaction): Promise<Redeemed & { zoneId: number }> => {
+    sequelize.transaction(async (transaction): Promise<Redeemed> => {
       const customer = await lockCustomer(who.actor, input.customerId, transaction);
       const customerId = Number(customer.id);
       if (input.idempotencyKey) {
@@ -158,7 +151,7 @@ export async function redeem(services: Services, who: Who, input: RedeemInput): 
               'Esa clave de reintento ya se usó para otro canje.',
             );
           }
-          return { redemption: earlier, created: false, zoneId: customer.zoneId };
+          return { redemption: earlier, created: false };
         }
       }
       if (customer.status !== 'active') {
@@ -248,11 +241,11 @@ export async function redeem(services: Services, who: Who, input: RedeemInput): 
           after: { folio, customerId, rewardId: reward.id, quantity: input.quantity, points },
         });
       }
-      return { redemption, created: true, zoneId: customer.zoneId };
+      return { redemption, created: true };
     }),
   );
   if (result.created) announce(services, result.redemption, 'redeem');
-  return { redemption: result.redemption, created: result.created };
+  return result;
 }
 
 /** A ledger line of a redemption, with the customer's new cached balance. */
@@ -451,21 +444,13 @@ async function refund(
 ): Promise<void> {
   const balance = await lockBalance(sequelize, redemption.customerId, transaction);
   if (balance === null) throw redemptionNotFound();
-  const now = new Date();
-  await insertRows(
+  await addLot(
     sequelize,
-    'point_lots',
-    ['customer_id', 'points', 'remaining', 'expires_at', 'transaction_id', 'created_at'],
-    [
-      [
-        redemption.customerId,
-        redemption.points,
-        redemption.points,
-        addMonths(now, settings.pointsExpiryMonths),
-        null,
-        now,
-      ],
-    ],
+    {
+      customerId: redemption.customerId,
+      points: redemption.points,
+      expiresAt: addMonths(new Date(), settings.pointsExpiryMonths),
+    },
     transaction,
   );
   await writeLine(

@@ -162,3 +162,15 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** A `findAndCountAll` result as a page of presented items. */
+export const pageOf = <R, T>(
+  found: { rows: R[]; count: number },
+  paging: { page: number; pageSize: number },
+  present: (row: R) => T,
+): Page<T> => ({
+  items: found.rows.map(present),
+  total: found.count,
+  page: paging.page,
+  pageSize: paging.pageSize,
+});

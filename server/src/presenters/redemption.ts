@@ -44,7 +44,9 @@ export function presentRedemption(redemption: Redemption) {
     deliveryAddress: redemption.deliveryAddress,
     createdAt: redemption.createdAt.toISOString(),
     updatedAt: redemption.updatedAt.toISOString(),
-    ...(redemption.events && { timeline: redemption.events.map(presentEvent) }),
+    ...(redemption.events && {
+      timeline: [...redemption.events].sort((a, b) => a.id - b.id).map(presentEvent),
+    }),
   };
 }
 

@@ -6,10 +6,10 @@ import {
 } from '../../commands/redemptions';
 import { rewardNotFound } from '../../commands/rewards';
 import { Redemption, Reward } from '../../db/models';
-import { defineRoute, idParams, type Page } from '../../http/route';
+import { defineRoute, idParams, pageOf } from '../../http/route';
 import type { Actor } from '../../policies/actor';
 import { findOwnCustomer } from '../../policies/customers';
-import { presentRedemption, type PresentedRedemption } from '../../presenters/redemption';
+import { presentRedemption } from '../../presenters/redemption';
 import { presentCatalogItem } from '../../presenters/reward';
 import { businessDay, isAvailableTo } from '../../rewards/availability';
 import { myRedemptionsQuery, redeemOwnBody } from '../redemptions/schema';
@@ -96,20 +96,14 @@ export const myRewardRoutes = [
     query: myRedemptionsQuery,
     async handler({ actor, query }) {
       const customer = await findOwnCustomer(actor);
-      const { rows, count } = await Redemption.findAndCountAll({
+      const found = await Redemption.findAndCountAll({
         ...redemptionRefs(false),
         where: { customerId: customer.id },
         order: [['id', 'desc']],
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
       });
-      const page: Page<PresentedRedemption> = {
-        items: rows.map(presentRedemption),
-        total: count,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-      return { body: page };
+      return { body: pageOf(found, query, presentRedemption) };
     },
   }),
 

@@ -8,7 +8,7 @@ import {
 import { statusWords } from '../../commands/redemptions';
 import { RedemptionImport } from '../../db/models';
 import { addHeader, streamWorkbook } from '../../http/download';
-import { defineRoute, idParams, type Page } from '../../http/route';
+import { defineRoute, idParams, pageOf } from '../../http/route';
 import type { Actor } from '../../policies/actor';
 import { presentImport, presentImportRow } from '../../presenters/redemptionImport';
 import { importDetailQuery, importListQuery, uploadQuery } from './schema';
@@ -77,7 +77,7 @@ export const redemptionImportRoutes = [
     access: 'redemptions.manage',
     query: importListQuery,
     async handler({ actor, query }) {
-      const { rows, count } = await RedemptionImport.findAndCountAll({
+      const found = await RedemptionImport.findAndCountAll({
         include: [
           {
             association: 'creator',
@@ -93,13 +93,7 @@ export const redemptionImportRoutes = [
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
       });
-      const page: Page<ReturnType<typeof presentImport>> = {
-        items: rows.map(presentImport),
-        total: count,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-      return { body: page };
+      return { body: pageOf(found, query, presentImport) };
     },
   }),
 

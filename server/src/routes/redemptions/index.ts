@@ -10,7 +10,7 @@ import {
 import { type Customer, Redemption } from '../../db/models';
 import { redemptionStatuses, type RedemptionStatus } from '../../db/models/redemption';
 import { addHeader, streamWorkbook } from '../../http/download';
-import { defineRoute, idParams, type Page } from '../../http/route';
+import { defineRoute, idParams, pageOf, type Page } from '../../http/route';
 import type { Actor } from '../../policies/actor';
 import { presentRedemption, type PresentedRedemption } from '../../presenters/redemption';
 import { redemptionConditions, type RedemptionFilter } from '../../rewards/redemptionFilter';
@@ -38,19 +38,14 @@ async function redemptionPage(
   paging: { page: number; pageSize: number; newestFirst: boolean },
 ): Promise<Page<PresentedRedemption>> {
   const { where, customerWhere } = redemptionConditions(sequelize, actor, filter);
-  const { rows, count } = await Redemption.findAndCountAll({
+  const found = await Redemption.findAndCountAll({
     ...refsWhere(customerWhere),
     where,
     order: [['id', paging.newestFirst ? 'desc' : 'asc']],
     limit: paging.pageSize,
     offset: (paging.page - 1) * paging.pageSize,
   });
-  return {
-    items: rows.map(presentRedemption),
-    total: count,
-    page: paging.page,
-    pageSize: paging.pageSize,
-  };
+  return pageOf(found, paging, presentRedemption);
 }
 
 /** Count and points of the redemptions matching a filter, per status. */

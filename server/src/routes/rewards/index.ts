@@ -11,7 +11,7 @@ import {
 import { contains } from '../../db/dialect';
 import { Reward } from '../../db/models';
 import { sendBytes } from '../../http/download';
-import { defineRoute, idParams, type Page } from '../../http/route';
+import { defineRoute, idParams, pageOf } from '../../http/route';
 import { presentReward } from '../../presenters/reward';
 import { createRewardBody, listRewardsQuery, updateRewardBody } from './schema';
 
@@ -40,7 +40,7 @@ export const rewardRoutes = [
             ]
           : []),
       ];
-      const { rows, count } = await Reward.findAndCountAll({
+      const found = await Reward.findAndCountAll({
         where: { [Op.and]: filters },
         order: [
           ['name', 'asc'],
@@ -49,13 +49,7 @@ export const rewardRoutes = [
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
       });
-      const page: Page<ReturnType<typeof presentReward>> = {
-        items: rows.map(presentReward),
-        total: count,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-      return { body: page };
+      return { body: pageOf(found, query, presentReward) };
     },
   }),
 
