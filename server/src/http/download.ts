@@ -41,8 +41,19 @@ export async function streamWorkbook(
   return { sent: true };
 }
 
-/** A header row in bold, with the widths given. */
-export function addHeader(sheet: ExcelJS.Worksheet, columns: { header: string; width: number }[]) {
-  sheet.columns = columns.map(({ header, width }) => ({ header, width }));
+/** A column of an exported sheet: its header, width, and number format (dates, amounts). */
+export interface SheetColumn {
+  header: string;
+  width: number;
+  numFmt?: string;
+}
+
+/** The sheet's columns, with the header row in bold. */
+export function addHeader(sheet: ExcelJS.Worksheet, columns: SheetColumn[]) {
+  sheet.columns = columns.map(({ header, width, numFmt }) => ({
+    header,
+    width,
+    ...(numFmt && { style: { numFmt } }),
+  }));
   sheet.getRow(1).font = { bold: true };
 }

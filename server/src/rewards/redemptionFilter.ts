@@ -4,6 +4,7 @@ import { contains } from '../db/dialect';
 import type { Customer, Redemption } from '../db/models';
 import type { RedemptionStatus } from '../db/models/redemption';
 import type { Actor } from '../policies/actor';
+import { businessOffsetHours } from './availability';
 import { scoped } from '../policies/scope';
 
 export interface RedemptionFilter {
@@ -20,9 +21,9 @@ export interface RedemptionFilter {
   q?: string;
 }
 
-/** Mexico's central time has had no daylight saving since 2022: its days start at 06:00 UTC. */
-const businessOffset = '-06:00';
-const dayStart = (day: string) => new Date(`${day}T00:00:00${businessOffset}`);
+/** Where a business day starts, as an instant (06:00 UTC). */
+const dayStart = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - businessOffsetHours * 3_600_000);
 const nextDayStart = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
 
 /** "R-12", "r000012" or "12" as the folio R-000012; null when the text is not a folio. */

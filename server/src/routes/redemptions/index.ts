@@ -13,6 +13,7 @@ import { addHeader, streamWorkbook } from '../../http/download';
 import { defineRoute, idParams, pageOf, type Page } from '../../http/route';
 import type { Actor } from '../../policies/actor';
 import { presentRedemption, type PresentedRedemption } from '../../presenters/redemption';
+import { businessWallClock } from '../../rewards/availability';
 import { redemptionConditions, type RedemptionFilter } from '../../rewards/redemptionFilter';
 import {
   bulkStatusBody,
@@ -81,7 +82,7 @@ const exportChunk = 1000;
 
 const reportColumns = [
   { header: 'Folio', width: 12 },
-  { header: 'Fecha', width: 20 },
+  { header: 'Fecha', width: 18, numFmt: 'yyyy-mm-dd hh:mm' },
   { header: 'Cliente', width: 32 },
   { header: 'Id externo', width: 16 },
   { header: 'Premio', width: 32 },
@@ -217,7 +218,7 @@ export const redemptionRoutes = [
             sheet
               .addRow([
                 row.folio,
-                new Date(row.createdAt),
+                businessWallClock(new Date(row.createdAt)),
                 row.customer.name,
                 row.customer.externalId,
                 row.reward.name,
