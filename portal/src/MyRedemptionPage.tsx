@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { api } from '@lealtad/studio/shared/api.ts';
 import type { Redemption } from '@lealtad/studio/shared/api.ts';
 import { usePageTitle, useResource } from '@lealtad/studio/shared/hooks.ts';
@@ -8,16 +8,14 @@ import { useSharedT } from '@lealtad/studio/shared/messages.ts';
 import { useRedemptionsVersion } from '@lealtad/studio/shared/realtime.tsx';
 import {
   RedemptionStatusBadge,
-  RedemptionTimeline,
+  RedemptionTimelineCard,
   RewardImage,
   deliveryModeKey,
 } from '@lealtad/studio/shared/redemptions/RedemptionParts.tsx';
 import { Alert } from '@lealtad/studio/shared/ui/Alert.tsx';
 import { Button } from '@lealtad/studio/shared/ui/Button.tsx';
 import { ConfirmDialog } from '@lealtad/studio/shared/ui/Dialog.tsx';
-import { LoadError, LoadingBlock } from '@lealtad/studio/shared/ui/FullPage.tsx';
-import { Icon } from '@lealtad/studio/shared/ui/Icon.tsx';
-import { LiveBadge } from '@lealtad/studio/shared/ui/LiveBadge.tsx';
+import { BackLink, PendingPage } from '@lealtad/studio/shared/ui/FullPage.tsx';
 import { useT } from './messages';
 import './rewards.css';
 
@@ -48,23 +46,9 @@ export function MyRedemptionPage() {
   const redemption = loaded.data;
   usePageTitle(redemption ? redemption.folio : t('myRedemptions.title'));
 
-  const back = (
-    <Link to="/redemptions" className="breadcrumb">
-      <Icon name="arrowLeft" />
-      {t('myRedemption.back')}
-    </Link>
-  );
+  const back = <BackLink to="/redemptions">{t('myRedemption.back')}</BackLink>;
   if (!redemption) {
-    return (
-      <div className="portal-page">
-        {back}
-        {loaded.error ? (
-          <LoadError error={loaded.error} onRetry={loaded.reload} />
-        ) : (
-          <LoadingBlock />
-        )}
-      </div>
-    );
+    return <PendingPage className="portal-page" back={back} resource={loaded} />;
   }
 
   return (
@@ -92,17 +76,7 @@ export function MyRedemptionPage() {
         <RedemptionStatusBadge status={redemption.status} />
       </header>
 
-      <section className="card" aria-labelledby="timeline-title">
-        <div className="card__header">
-          <h2 className="card__title" id="timeline-title">
-            {st('redemptionTimeline')}
-          </h2>
-          <LiveBadge live={live.live} />
-        </div>
-        <div className="card__body">
-          <RedemptionTimeline steps={redemption.timeline ?? []} />
-        </div>
-      </section>
+      <RedemptionTimelineCard steps={redemption.timeline ?? []} live={live.live} />
 
       <section className="card" aria-labelledby="delivery-title">
         <div className="card__header">

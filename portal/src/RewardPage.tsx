@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api } from '@lealtad/studio/shared/api.ts';
 import type { CatalogReward, Redemption } from '@lealtad/studio/shared/api.ts';
 import { useFormSubmit, usePageTitle, useResource } from '@lealtad/studio/shared/hooks.ts';
@@ -13,7 +13,7 @@ import {
 import { Alert } from '@lealtad/studio/shared/ui/Alert.tsx';
 import { Button } from '@lealtad/studio/shared/ui/Button.tsx';
 import { TextAreaField } from '@lealtad/studio/shared/ui/Field.tsx';
-import { LoadError, LoadingBlock } from '@lealtad/studio/shared/ui/FullPage.tsx';
+import { BackLink, PendingPage } from '@lealtad/studio/shared/ui/FullPage.tsx';
 import { Icon } from '@lealtad/studio/shared/ui/Icon.tsx';
 import { useT } from './messages';
 import { useProfile } from './profile';
@@ -40,23 +40,9 @@ export function RewardPage() {
   const reward = loaded.data;
   usePageTitle(reward?.name ?? t('rewards.title'));
 
-  const back = (
-    <Link to="/rewards" className="breadcrumb">
-      <Icon name="arrowLeft" />
-      {t('reward.back')}
-    </Link>
-  );
+  const back = <BackLink to="/rewards">{t('reward.back')}</BackLink>;
   if (!reward) {
-    return (
-      <div className="portal-page">
-        {back}
-        {loaded.error ? (
-          <LoadError error={loaded.error} onRetry={loaded.reload} />
-        ) : (
-          <LoadingBlock />
-        )}
-      </div>
-    );
+    return <PendingPage className="portal-page" back={back} resource={loaded} />;
   }
   return (
     <div className="portal-page">

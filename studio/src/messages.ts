@@ -639,8 +639,6 @@ const es = {
   'imports.result.unchanged': 'Sin cambios',
   'imports.result.error': 'Error',
   'imports.reason': 'Motivo',
-  'imports.moreRows':
-    'Se muestran {shown} de {total} filas; el resultado completo está en el Excel.',
   'imports.downloadResult': 'Descargar resultado',
   'imports.apply': 'Aplicar las filas correctas ({count})',
   'imports.close': 'Cerrar',
@@ -1302,7 +1300,6 @@ const en: Messages<StudioKey> = {
   'imports.result.unchanged': 'Unchanged',
   'imports.result.error': 'Error',
   'imports.reason': 'Reason',
-  'imports.moreRows': 'Showing {shown} of {total} rows; the full result is in the Excel file.',
   'imports.downloadResult': 'Download result',
   'imports.apply': 'Apply the good rows ({count})',
   'imports.close': 'Close',

@@ -359,23 +359,35 @@ export type ImportRowResult = 'ok' | 'error' | 'unchanged';
 
 /** One row of an Excel status upload, as checked against the redemptions. */
 export interface ImportRow {
+  /** The row's number in the sheet (the header is row 1). */
   row: number;
-  folio: string;
-  status: string;
+  folio: string | null;
+  /** The status cell as written, and the status it was read as (null: not understood). */
+  statusText: string | null;
+  status: RedemptionStatus | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  note: string | null;
   result: ImportRowResult;
   reason?: string;
 }
 
-/** An uploaded status file: previewed first, then applied. `rows` only in detail answers. */
+/** An uploaded status file: previewed first, then applied. */
 export interface RedemptionImport {
   id: number;
   fileName: string;
   status: 'previewed' | 'applied';
-  createdAt: string;
   counts: Record<ImportRowResult, number>;
-  rows?: ImportRow[];
-  createdBy?: { id: number; name: string } | null;
-  appliedAt?: string | null;
+  rowCount: number;
+  createdBy: { id: number; name: string } | null;
+  appliedBy: { id: number; name: string } | null;
+  appliedAt: string | null;
+  createdAt: string;
+}
+
+/** An upload with a page of its rows (`GET /api/redemption-imports/:id?page=`). */
+export interface RedemptionImportDetail extends RedemptionImport, Omit<Page<ImportRow>, 'items'> {
+  rows: ImportRow[];
 }
 
 /** The redeemed rewards report: a page of redemptions and the totals of every match. */

@@ -13,10 +13,10 @@ import { useFormat, useLocale } from '../../shared/i18n';
 import { useSharedT } from '../../shared/messages';
 import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
-import { cx } from '../../shared/ui/cx';
 import { Dialog } from '../../shared/ui/Dialog';
 import { TextField } from '../../shared/ui/Field';
 import { FileDrop } from '../../shared/ui/FileDrop';
+import { Segmented } from '../../shared/ui/Segmented';
 import { Icon } from '../../shared/ui/Icon';
 import { useT } from '../../messages';
 import type { StudioKey } from '../../messages';
@@ -226,28 +226,35 @@ function ImportForm({ onClose, onImported }: Omit<ImportCardsDialogProps, 'open'
           error={errors.name}
           autoFocus
         />
-        <fieldset className="segmented">
-          <legend className="field__label">{t('import.source')}</legend>
-          {(['range', 'file'] as const).map((option) => (
-            <label
-              key={option}
-              className={cx('segmented__option', source === option && 'segmented__option--on')}
-            >
-              <input
-                type="radio"
-                name="source"
-                value={option}
-                checked={source === option}
-                onChange={() => {
-                  setSource(option);
-                  setErrors({});
-                }}
-              />
-              <Icon name={option === 'range' ? 'box' : 'file'} />
-              {option === 'range' ? t('import.byRange') : t('import.byFile')}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend={t('import.source')}
+          name="source"
+          options={[
+            {
+              value: 'range',
+              label: (
+                <>
+                  <Icon name="box" />
+                  {t('import.byRange')}
+                </>
+              ),
+            },
+            {
+              value: 'file',
+              label: (
+                <>
+                  <Icon name="file" />
+                  {t('import.byFile')}
+                </>
+              ),
+            },
+          ]}
+          value={source}
+          onChange={(option) => {
+            setSource(option);
+            setErrors({});
+          }}
+        />
 
         {source === 'range' ? (
           <div className="import-range">

@@ -8,7 +8,7 @@ import { Statement } from '../../shared/statement/Statement';
 import { Alert } from '../../shared/ui/Alert';
 import { Balance } from '../../shared/ui/Balance';
 import { Button } from '../../shared/ui/Button';
-import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
+import { BackLink, PendingPage } from '../../shared/ui/FullPage';
 import { Icon } from '../../shared/ui/Icon';
 import { initials, useAccess } from '../../access';
 import { useT } from '../../messages';
@@ -44,21 +44,8 @@ export function CustomerPage() {
   const customer = live.data;
   usePageTitle(customer ? customerName(customer) : t('customers.title'));
 
-  const back = (
-    <Link to="/customers" className="breadcrumb">
-      <Icon name="arrowLeft" />
-      {t('customer.back')}
-    </Link>
-  );
-
-  if (!customer) {
-    return (
-      <section className="page">
-        {back}
-        {live.error ? <LoadError error={live.error} onRetry={live.reload} /> : <LoadingBlock />}
-      </section>
-    );
-  }
+  const back = <BackLink to="/customers">{t('customer.back')}</BackLink>;
+  if (!customer) return <PendingPage className="page" back={back} resource={live} />;
 
   return (
     <section className="page">

@@ -12,6 +12,7 @@ import { Dialog } from '../../shared/ui/Dialog';
 import { SelectField, TextAreaField, TextField } from '../../shared/ui/Field';
 import { Icon } from '../../shared/ui/Icon';
 import { useT } from '../../messages';
+import { BalanceAfter } from './BalanceAfter';
 import { customerName } from './customerText';
 
 interface RedeemForCustomerDialogProps {
@@ -155,16 +156,11 @@ function RedeemForm({
             }}
             error={errors.fields.quantity}
           />
-          <div className="adjust-preview" aria-live="polite">
-            <span className="adjust-preview__label">{t('redeemFor.after')}</span>
-            <span className="adjust-preview__value">
-              {format.points(balance)}
-              <Icon name="arrowRight" />
-              <strong className={cost !== null && cost > balance ? 'points--minus' : undefined}>
-                {cost === null ? '—' : format.points(balance - cost)}
-              </strong>
-            </span>
-          </div>
+          <BalanceAfter
+            label={t('redeemFor.after')}
+            balance={balance}
+            after={cost === null ? null : balance - cost}
+          />
         </div>
         {shipping && (
           <TextField

@@ -1,18 +1,25 @@
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { api, redemptionStatuses, withQuery } from '../../shared/api';
-import type { ImportRowResult, Page, RedemptionImport } from '../../shared/api';
+import { api, withQuery } from '../../shared/api';
+import type {
+  ImportRow,
+  ImportRowResult,
+  Page,
+  RedemptionImport,
+  RedemptionImportDetail,
+} from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { usePageTitle, useResource } from '../../shared/hooks';
 import { useFormat, useLocale } from '../../shared/i18n';
 import { useSharedT } from '../../shared/messages';
-import { oneOf, useQueryParams } from '../../shared/queryParams';
+import { useQueryParams } from '../../shared/queryParams';
 import { redemptionStatusKey } from '../../shared/redemptions/RedemptionParts';
 import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
 import { cx } from '../../shared/ui/cx';
 import { FileDrop } from '../../shared/ui/FileDrop';
 import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
+import { Pagination } from '../../shared/ui/Pagination';
 import { Icon } from '../../shared/ui/Icon';
 import { ListPagination, PageHeader } from '../../ListParts';
 import { useT } from '../../messages';
@@ -22,6 +29,7 @@ import './redemptions.css';
 const maxBytes = 20 * 1024 * 1024;
 const extensions = ['.xlsx', '.xls', '.csv'];
 const resultOrder: readonly ImportRowResult[] = ['ok', 'unchanged', 'error'];
+const rowsPageSize = 100;
 
 /**
  * Status updates from a spreadsheet: upload, read the preview row by row, apply, and download
@@ -33,6 +41,7 @@ export function RedemptionImportsPage() {
   const { locale } = useLocale();
   const { params, update, page } = useQueryParams();
   const shownId = params.get('import');
+  const rowsPage = Math.max(1, Number.parseInt(params.get('rows') ?? '1', 10) || 1);
   const [uploading, setUploading] = useState(false);
   const [applying, setApplying] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -41,9 +50,9 @@ export function RedemptionImportsPage() {
   const download = useDownload();
   usePageTitle(t('imports.title'));
 
-  const shown = useResource<RedemptionImport>(
+  const shown = useResource<RedemptionImportDetail>(
     shownId ? `/api/redemption-imports/${shownId}` : null,
-    undefined,
+    { page: rowsPage, pageSize: rowsPageSize },
     historyVersion,
   );
   const history = useResource<Page<RedemptionImport>>(
@@ -55,7 +64,7 @@ export function RedemptionImportsPage() {
 
   const show = (id: number | null) => {
     setApplyError(null);
-    update({ import: id === null ? null : String(id) });
+    update({ import: id === null ? null : String(id), rows: null });
   };
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -173,6 +182,7 @@ export function RedemptionImportsPage() {
           applying={applying}
           applyError={applyError}
           onApply={() => void apply(current.id)}
+          onRowsPage={(next) => update({ rows: next > 1 ? String(next) : null })}
           onClose={() => show(null)}
           onDownload={() =>
             void download.run(
@@ -279,14 +289,16 @@ function ImportResult({
   applying,
   applyError,
   onApply,
+  onRowsPage,
   onClose,
   onDownload,
   downloading,
 }: {
-  result: RedemptionImport;
+  result: RedemptionImportDetail;
   applying: boolean;
   applyError: string | null;
   onApply: () => void;
+  onRowsPage: (page: number) => void;
   onClose: () => void;
   onDownload: () => void;
   downloading: boolean;
@@ -294,13 +306,9 @@ function ImportResult({
   const t = useT();
   const st = useSharedT();
   const format = useFormat();
-  const rows = result.rows ?? [];
-  // The server reads the cell into a status code when it can; what it could not read stays as written.
-  const statusText = (cell: string) => {
-    const status = oneOf(redemptionStatuses, cell);
-    return status ? st(redemptionStatusKey[status]) : cell || '—';
-  };
-  const total = result.counts.ok + result.counts.error + result.counts.unchanged;
+  // A status the server understood reads in the UI's words; one it did not, as it was written.
+  const statusText = (row: ImportRow) =>
+    row.status ? st(redemptionStatusKey[row.status]) : (row.statusText ?? '—');
   const applied = result.status === 'applied';
   return (
     <section className="card import-result" aria-labelledby="result-title">
@@ -311,7 +319,7 @@ function ImportResult({
           </h2>
           <p className="import-result__file">
             <Icon name="file" />
-            {result.fileName} · {t('imports.rows', { count: format.number(total) })}
+            {result.fileName} · {t('imports.rows', { count: format.number(result.rowCount) })}
           </p>
         </div>
         <Button size="sm" variant="ghost" onClick={onClose}>
@@ -352,11 +360,20 @@ function ImportResult({
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {result.rows.map((row) => (
                 <tr key={row.row}>
                   <td className="table__num table__muted">{row.row}</td>
-                  <td className="table__mono table__nowrap">{row.folio || '—'}</td>
-                  <td>{statusText(row.status)}</td>
+                  <td className="table__mono table__nowrap">{row.folio ?? '—'}</td>
+                  <td>
+                    <div className="stack">
+                      <span>{statusText(row)}</span>
+                      {(row.carrier ?? row.trackingNumber) && (
+                        <span className="person__sub">
+                          {[row.carrier, row.trackingNumber].filter(Boolean).join(' · ')}
+                        </span>
+                      )}
+                    </div>
+                  </td>
                   <td>
                     <span className={resultBadge[row.result]}>
                       {t(`imports.result.${row.result}`)}
@@ -368,13 +385,13 @@ function ImportResult({
             </tbody>
           </table>
         </div>
-        {rows.length < total && (
-          <p className="field__hint">
-            {t('imports.moreRows', {
-              shown: format.number(rows.length),
-              total: format.number(total),
-            })}
-          </p>
+        {result.total > result.pageSize && (
+          <Pagination
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            onPage={onRowsPage}
+          />
         )}
       </div>
       <footer className="card__footer import-result__actions">

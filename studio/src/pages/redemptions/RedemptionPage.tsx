@@ -10,7 +10,7 @@ import { oneOf } from '../../shared/queryParams';
 import { useRedemptionsVersion } from '../../shared/realtime';
 import {
   RedemptionStatusBadge,
-  RedemptionTimeline,
+  RedemptionTimelineCard,
   RewardImage,
   deliveryModeKey,
   nextStatuses,
@@ -19,9 +19,8 @@ import {
 import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
 import { SelectField, TextAreaField, TextField } from '../../shared/ui/Field';
-import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
+import { BackLink, PendingPage } from '../../shared/ui/FullPage';
 import { Icon } from '../../shared/ui/Icon';
-import { LiveBadge } from '../../shared/ui/LiveBadge';
 import { useT } from '../../messages';
 import './redemptions.css';
 
@@ -48,24 +47,10 @@ export function RedemptionPage() {
   const notice = useNotice(t);
   usePageTitle(redemption ? redemption.folio : t('redemptions.title'));
 
-  const back = (
-    <Link to="/redemptions" className="breadcrumb">
-      <Icon name="arrowLeft" />
-      {t('redemption.back')}
-    </Link>
-  );
+  const back = <BackLink to="/redemptions">{t('redemption.back')}</BackLink>;
 
   if (!redemption) {
-    return (
-      <section className="page">
-        {back}
-        {loaded.error ? (
-          <LoadError error={loaded.error} onRetry={loaded.reload} />
-        ) : (
-          <LoadingBlock />
-        )}
-      </section>
-    );
+    return <PendingPage className="page" back={back} resource={loaded} />;
   }
 
   const next = nextStatuses(redemption.status, redemption.reward.deliveryMode);
@@ -107,17 +92,7 @@ export function RedemptionPage() {
       {notice.text && <Alert tone="success">{notice.text}</Alert>}
 
       <div className="redemption-grid">
-        <section className="card" aria-labelledby="timeline-title">
-          <div className="card__header">
-            <h2 className="card__title" id="timeline-title">
-              {st('redemptionTimeline')}
-            </h2>
-            <LiveBadge live={live.live} />
-          </div>
-          <div className="card__body">
-            <RedemptionTimeline steps={redemption.timeline ?? []} showActors />
-          </div>
-        </section>
+        <RedemptionTimelineCard steps={redemption.timeline ?? []} live={live.live} showActors />
         <div className="redemption-side">
           {next.length > 0 && (
             <StatusForm

@@ -14,12 +14,11 @@ import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
 import { cx } from '../../shared/ui/cx';
 import { SelectField, TextField } from '../../shared/ui/Field';
-import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
 import { Icon } from '../../shared/ui/Icon';
 import { useAccess } from '../../access';
 import { FilterChips } from '../../FilterChips';
 import type { FilterChip } from '../../FilterChips';
-import { ListPagination, PageHeader, ZoneFilter } from '../../ListParts';
+import { ListResult, PageHeader, ZoneFilter } from '../../ListParts';
 import { useT } from '../../messages';
 import { useZones } from '../../zones';
 import { useCustomerTypes } from '../customers/customerText';
@@ -206,59 +205,48 @@ export function RedemptionReportPage() {
         </div>
         <FilterChips chips={chips} onClear={clear} />
 
-        {report.error && <LoadError error={report.error} onRetry={report.reload} />}
-        {!report.error || result ? (
-          <>
-            <div className="table-wrap">
-              <table className="table" aria-label={t('report.table')} aria-busy={report.loading}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('redemptions.folio')}</th>
-                    <th scope="col">{t('report.date')}</th>
-                    <th scope="col">{t('redemptions.customer')}</th>
-                    <th scope="col">{t('redemptions.reward')}</th>
-                    <th scope="col" className="table__num">
-                      {t('redemptions.quantity')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('redemptions.points')}
-                    </th>
-                    <th scope="col">{t('field.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result?.items.map((redemption) => (
-                    <tr key={redemption.id}>
-                      <td className="table__nowrap">
-                        <Link
-                          className="person__name table__mono"
-                          to={`/redemptions/${redemption.id}`}
-                        >
-                          {redemption.folio}
-                        </Link>
-                      </td>
-                      <td className="table__nowrap">{format.date(redemption.createdAt)}</td>
-                      <td>{redemption.customer.name}</td>
-                      <td>{redemption.reward.name}</td>
-                      <td className="table__num">{format.number(redemption.quantity)}</td>
-                      <td className="table__num">{format.points(redemption.points)}</td>
-                      <td>
-                        <RedemptionStatusBadge status={redemption.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {result && result.items.length === 0 && (
-                <div className="empty-state">
-                  <p className="empty-state__title">{t('report.empty')}</p>
-                </div>
-              )}
-              {!result && !rangeInvalid && <LoadingBlock />}
-            </div>
-            {result && <ListPagination result={result} onPage={(next) => update({ page: next })} />}
-          </>
-        ) : null}
+        <ListResult
+          resource={report}
+          emptyTitle={t('report.empty')}
+          onPage={(next) => update({ page: next })}
+        >
+          <table className="table" aria-label={t('report.table')} aria-busy={report.loading}>
+            <thead>
+              <tr>
+                <th scope="col">{t('redemptions.folio')}</th>
+                <th scope="col">{t('report.date')}</th>
+                <th scope="col">{t('redemptions.customer')}</th>
+                <th scope="col">{t('redemptions.reward')}</th>
+                <th scope="col" className="table__num">
+                  {t('redemptions.quantity')}
+                </th>
+                <th scope="col" className="table__num">
+                  {t('redemptions.points')}
+                </th>
+                <th scope="col">{t('field.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result?.items.map((redemption) => (
+                <tr key={redemption.id}>
+                  <td className="table__nowrap">
+                    <Link className="person__name table__mono" to={`/redemptions/${redemption.id}`}>
+                      {redemption.folio}
+                    </Link>
+                  </td>
+                  <td className="table__nowrap">{format.date(redemption.createdAt)}</td>
+                  <td>{redemption.customer.name}</td>
+                  <td>{redemption.reward.name}</td>
+                  <td className="table__num">{format.number(redemption.quantity)}</td>
+                  <td className="table__num">{format.points(redemption.points)}</td>
+                  <td>
+                    <RedemptionStatusBadge status={redemption.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ListResult>
       </div>
     </section>
   );

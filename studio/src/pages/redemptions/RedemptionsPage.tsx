@@ -3,7 +3,7 @@ import type { MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { redemptionStatuses } from '../../shared/api';
 import type { Page, Redemption } from '../../shared/api';
-import { useDebouncedCallback, usePageTitle, useResource } from '../../shared/hooks';
+import { usePageTitle, useResource } from '../../shared/hooks';
 import { useFormat } from '../../shared/i18n';
 import { useSharedT } from '../../shared/messages';
 import { oneOf, useQueryParams } from '../../shared/queryParams';
@@ -12,13 +12,12 @@ import {
   RewardImage,
   redemptionStatusKey,
 } from '../../shared/redemptions/RedemptionParts';
-import { SelectField, TextField } from '../../shared/ui/Field';
-import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
+import { SelectField } from '../../shared/ui/Field';
 import { Icon } from '../../shared/ui/Icon';
 import { useAccess } from '../../access';
 import { FilterChips } from '../../FilterChips';
 import type { FilterChip } from '../../FilterChips';
-import { ListPagination, PageHeader, ZoneFilter } from '../../ListParts';
+import { ListResult, PageHeader, SearchBox, useListSearch, ZoneFilter } from '../../ListParts';
 import { useT } from '../../messages';
 import { useZones } from '../../zones';
 import { BulkOutcomeNotice, BulkStatusBar } from './BulkStatusBar';
@@ -45,10 +44,7 @@ export function RedemptionsPage() {
   const status = oneOf(redemptionStatuses, params.get('status'));
   const zoneId = params.get('zoneId') ?? '';
   const age = oneOf(ageOptions, params.get('olderThanDays'));
-  const [search, setSearch] = useState(q);
-  const applySearch = useDebouncedCallback((value: string) =>
-    update({ q: value.trim(), page: null }),
-  );
+  const search = useListSearch(q, update);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
   usePageTitle(t('redemptions.title'));
@@ -77,8 +73,7 @@ export function RedemptionsPage() {
       key: 'q',
       label: t('redemptions.chipQuery', { q }),
       onRemove: () => {
-        applySearch.cancel();
-        setSearch('');
+        search.reset();
         update({ q: null, page: null });
       },
     });
@@ -106,8 +101,7 @@ export function RedemptionsPage() {
     });
   }
   const clear = () => {
-    applySearch.cancel();
-    setSearch('');
+    search.reset();
     update({ q: null, status: null, zoneId: null, olderThanDays: null, page: null });
   };
 
@@ -146,17 +140,10 @@ export function RedemptionsPage() {
 
       <div className="card">
         <div className="toolbar" role="search">
-          <TextField
-            className="toolbar__search"
+          <SearchBox
+            search={search}
             label={t('redemptions.search')}
-            type="search"
             placeholder={t('redemptions.searchPlaceholder')}
-            value={search}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              applySearch.run(event.target.value);
-            }}
-            icon={<Icon name="search" />}
           />
           <SelectField
             label={t('field.status')}
@@ -204,113 +191,97 @@ export function RedemptionsPage() {
           />
         )}
 
-        {redemptions.error && <LoadError error={redemptions.error} onRetry={redemptions.reload} />}
-        {!redemptions.error || result ? (
-          <>
-            <div className="table-wrap">
-              <table
-                className="table redemptions-table"
-                aria-label={t('redemptions.table')}
-                aria-busy={redemptions.loading}
-              >
-                <thead>
-                  <tr>
-                    <th scope="col" className="table__check">
-                      <input
-                        type="checkbox"
-                        aria-label={t('redemptions.selectAll')}
-                        checked={allSelected}
-                        disabled={items.length === 0}
-                        onChange={() =>
-                          setSelected(allSelected ? new Set() : new Set(items.map((i) => i.id)))
-                        }
+        <ListResult
+          resource={redemptions}
+          emptyTitle={chips.length > 0 ? t('redemptions.emptyFiltered') : t('redemptions.empty')}
+          onPage={(next) => update({ page: next })}
+        >
+          <table
+            className="table redemptions-table"
+            aria-label={t('redemptions.table')}
+            aria-busy={redemptions.loading}
+          >
+            <thead>
+              <tr>
+                <th scope="col" className="table__check">
+                  <input
+                    type="checkbox"
+                    aria-label={t('redemptions.selectAll')}
+                    checked={allSelected}
+                    disabled={items.length === 0}
+                    onChange={() =>
+                      setSelected(allSelected ? new Set() : new Set(items.map((i) => i.id)))
+                    }
+                  />
+                </th>
+                <th scope="col">{t('redemptions.folio')}</th>
+                <th scope="col">{t('redemptions.customer')}</th>
+                <th scope="col">{t('redemptions.reward')}</th>
+                <th scope="col" className="table__num">
+                  {t('redemptions.points')}
+                </th>
+                <th scope="col">{t('field.status')}</th>
+                <th scope="col">{t('redemptions.requested')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((redemption) => (
+                <tr
+                  key={redemption.id}
+                  className="table__row-link"
+                  aria-selected={selected.has(redemption.id)}
+                  onClick={(event) => openRow(event, redemption.id)}
+                >
+                  <td className="table__check">
+                    <input
+                      type="checkbox"
+                      aria-label={t('redemptions.select', { folio: redemption.folio })}
+                      checked={selected.has(redemption.id)}
+                      onChange={() => toggle(redemption.id)}
+                    />
+                  </td>
+                  <td className="table__nowrap">
+                    <Link className="person__name table__mono" to={`/redemptions/${redemption.id}`}>
+                      {redemption.folio}
+                    </Link>
+                  </td>
+                  <td>
+                    <div className="person__text">
+                      <Link className="person__name" to={`/customers/${redemption.customer.id}`}>
+                        {redemption.customer.name}
+                      </Link>
+                      <span className="person__sub table__mono">
+                        {redemption.customer.externalId ?? '—'}
+                      </span>
+                    </div>
+                  </td>
+                  <td>
+                    <div className="reward-line">
+                      <RewardImage
+                        url={redemption.reward.thumbnailUrl}
+                        className="reward-line__image"
                       />
-                    </th>
-                    <th scope="col">{t('redemptions.folio')}</th>
-                    <th scope="col">{t('redemptions.customer')}</th>
-                    <th scope="col">{t('redemptions.reward')}</th>
-                    <th scope="col" className="table__num">
-                      {t('redemptions.points')}
-                    </th>
-                    <th scope="col">{t('field.status')}</th>
-                    <th scope="col">{t('redemptions.requested')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((redemption) => (
-                    <tr
-                      key={redemption.id}
-                      className="table__row-link"
-                      aria-selected={selected.has(redemption.id)}
-                      onClick={(event) => openRow(event, redemption.id)}
-                    >
-                      <td className="table__check">
-                        <input
-                          type="checkbox"
-                          aria-label={t('redemptions.select', { folio: redemption.folio })}
-                          checked={selected.has(redemption.id)}
-                          onChange={() => toggle(redemption.id)}
-                        />
-                      </td>
-                      <td className="table__nowrap">
-                        <Link
-                          className="person__name table__mono"
-                          to={`/redemptions/${redemption.id}`}
-                        >
-                          {redemption.folio}
-                        </Link>
-                      </td>
-                      <td>
-                        <div className="person__text">
-                          <Link
-                            className="person__name"
-                            to={`/customers/${redemption.customer.id}`}
-                          >
-                            {redemption.customer.name}
-                          </Link>
-                          <span className="person__sub table__mono">
-                            {redemption.customer.externalId ?? '—'}
-                          </span>
-                        </div>
-                      </td>
-                      <td>
-                        <div className="reward-line">
-                          <RewardImage
-                            url={redemption.reward.thumbnailUrl}
-                            className="reward-line__image"
-                          />
-                          <span>
-                            {redemption.quantity > 1 && `${format.number(redemption.quantity)} × `}
-                            {redemption.reward.name}
-                          </span>
-                        </div>
-                      </td>
-                      <td className="table__num">{format.points(redemption.points)}</td>
-                      <td>
-                        <RedemptionStatusBadge status={redemption.status} />
-                      </td>
-                      <td className="table__nowrap">
-                        <div className="stack">
-                          <span>{format.date(redemption.createdAt)}</span>
-                          <span className="person__sub">{ago(redemption.createdAt)}</span>
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {result && items.length === 0 && (
-                <div className="empty-state">
-                  <p className="empty-state__title">
-                    {chips.length > 0 ? t('redemptions.emptyFiltered') : t('redemptions.empty')}
-                  </p>
-                </div>
-              )}
-              {!result && <LoadingBlock />}
-            </div>
-            {result && <ListPagination result={result} onPage={(next) => update({ page: next })} />}
-          </>
-        ) : null}
+                      <span>
+                        {redemption.quantity > 1 && `${format.number(redemption.quantity)} × `}
+                        {redemption.reward.name}
+                      </span>
+                    </div>
+                  </td>
+                  <td className="table__num">{format.points(redemption.points)}</td>
+                  <td>
+                    <RedemptionStatusBadge status={redemption.status} />
+                  </td>
+                  <td className="table__nowrap">
+                    <div className="stack">
+                      <span>{format.date(redemption.createdAt)}</span>
+                      <span className="person__sub">{ago(redemption.createdAt)}</span>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ListResult>
       </div>
     </section>
   );

@@ -10,6 +10,7 @@ import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
 import { cx } from '../../shared/ui/cx';
 import { Dialog } from '../../shared/ui/Dialog';
+import { Segmented } from '../../shared/ui/Segmented';
 import { TextAreaField, TextField } from '../../shared/ui/Field';
 import { Icon } from '../../shared/ui/Icon';
 import { useT } from '../../messages';
@@ -276,26 +277,19 @@ function RewardForm({ reward, onClose, onSaved }: Omit<RewardDialogProps, 'open'
         </div>
 
         <div className="reward-form__pair">
-          <fieldset className="segmented">
-            <legend className="field__label">{t('reward.stock')}</legend>
-            {([true, false] as const).map((option) => (
-              <label
-                key={String(option)}
-                className={cx('segmented__option', limited === option && 'segmented__option--on')}
-              >
-                <input
-                  type="radio"
-                  name="stock-kind"
-                  checked={limited === option}
-                  onChange={() => {
-                    setLimited(option);
-                    clear('stock');
-                  }}
-                />
-                {option ? t('reward.stockLimited') : st('stockUnlimited')}
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            legend={t('reward.stock')}
+            name="stock-kind"
+            options={[
+              { value: 'limited', label: t('reward.stockLimited') },
+              { value: 'unlimited', label: st('stockUnlimited') },
+            ]}
+            value={limited ? 'limited' : 'unlimited'}
+            onChange={(option) => {
+              setLimited(option === 'limited');
+              clear('stock');
+            }}
+          />
           {limited && (
             <TextField
               label={t('reward.stockUnits')}
@@ -337,24 +331,16 @@ function RewardForm({ reward, onClose, onSaved }: Omit<RewardDialogProps, 'open'
           />
         </div>
 
-        <fieldset className="segmented">
-          <legend className="field__label">{t('reward.delivery')}</legend>
-          {deliveryModes.map((option) => (
-            <label
-              key={option}
-              className={cx('segmented__option', mode === option && 'segmented__option--on')}
-            >
-              <input
-                type="radio"
-                name="delivery-mode"
-                value={option}
-                checked={mode === option}
-                onChange={() => setMode(option)}
-              />
-              {st(deliveryModeKey[option])}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend={t('reward.delivery')}
+          name="delivery-mode"
+          options={deliveryModes.map((option) => ({
+            value: option,
+            label: st(deliveryModeKey[option]),
+          }))}
+          value={mode}
+          onChange={setMode}
+        />
 
         <ChoiceList
           legend={t('reward.zones')}

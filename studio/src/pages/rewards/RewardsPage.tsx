@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, rewardStatuses } from '../../shared/api';
 import type { Page, Reward } from '../../shared/api';
-import { useDebouncedCallback, useNotice, usePageTitle, useResource } from '../../shared/hooks';
+import { useNotice, usePageTitle, useResource } from '../../shared/hooks';
 import { useFormat } from '../../shared/i18n';
 import { oneOf, useQueryParams } from '../../shared/queryParams';
 import { RewardImage, deliveryModeKey } from '../../shared/redemptions/RedemptionParts';
@@ -10,14 +10,13 @@ import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
 import { cx } from '../../shared/ui/cx';
 import { ConfirmDialog } from '../../shared/ui/Dialog';
-import { SelectField, TextField } from '../../shared/ui/Field';
-import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
+import { SelectField } from '../../shared/ui/Field';
 import { Icon } from '../../shared/ui/Icon';
 import type { IconName } from '../../shared/ui/Icon';
 import { useAccess } from '../../access';
 import { FilterChips } from '../../FilterChips';
 import type { FilterChip } from '../../FilterChips';
-import { ListPagination, PageHeader } from '../../ListParts';
+import { ListResult, PageHeader, SearchBox, useListSearch } from '../../ListParts';
 import { useT } from '../../messages';
 import { RewardDialog } from './RewardDialog';
 import { useRewardCategories, useWindowText } from './rewardText';
@@ -44,10 +43,7 @@ export function RewardsPage() {
   const q = params.get('q') ?? '';
   const status = oneOf(statusFilters, params.get('status')) ?? 'active';
   const category = params.get('category') ?? '';
-  const [search, setSearch] = useState(q);
-  const applySearch = useDebouncedCallback((value: string) =>
-    update({ q: value.trim(), page: null }),
-  );
+  const search = useListSearch(q, update);
   const [editing, setEditing] = useState<Reward | 'new' | null>(null);
   const [confirming, setConfirming] = useState<Pending>(null);
   const notice = useNotice(t);
@@ -69,8 +65,7 @@ export function RewardsPage() {
       key: 'q',
       label: t('rewards.chipQuery', { q }),
       onRemove: () => {
-        applySearch.cancel();
-        setSearch('');
+        search.reset();
         update({ q: null, page: null });
       },
     });
@@ -90,8 +85,7 @@ export function RewardsPage() {
     });
   }
   const clear = () => {
-    applySearch.cancel();
-    setSearch('');
+    search.reset();
     update({ q: null, status: null, category: null, page: null });
   };
 
@@ -117,17 +111,10 @@ export function RewardsPage() {
 
       <div className="card">
         <div className="toolbar" role="search">
-          <TextField
-            className="toolbar__search"
+          <SearchBox
+            search={search}
             label={t('rewards.search')}
-            type="search"
             placeholder={t('rewards.searchPlaceholder')}
-            value={search}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              applySearch.run(event.target.value);
-            }}
-            icon={<Icon name="search" />}
           />
           <SelectField
             label={t('field.status')}
@@ -160,139 +147,127 @@ export function RewardsPage() {
         </div>
         <FilterChips chips={chips} onClear={clear} />
 
-        {rewards.error && <LoadError error={rewards.error} onRetry={rewards.reload} />}
-        {!rewards.error || result ? (
-          <>
-            <div className="table-wrap">
-              <table
-                className="table rewards-table"
-                aria-label={t('rewards.table')}
-                aria-busy={rewards.loading}
-              >
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rewards.reward')}</th>
-                    <th scope="col">{t('rewards.delivery')}</th>
-                    <th scope="col" className="table__num">
-                      {t('rewards.cost')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('rewards.stock')}
-                    </th>
-                    <th scope="col" className="table__num">
-                      {t('rewards.redeemed')}
-                    </th>
-                    <th scope="col">{t('field.status')}</th>
-                    {manages && (
-                      <th scope="col">
-                        <span className="visually-hidden">{t('rewards.actions')}</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {result?.items.map((reward) => (
-                    <tr key={reward.id}>
-                      <td>
-                        <div className="reward-cell">
-                          <RewardImage url={reward.thumbnailUrl} className="reward-cell__image" />
-                          <div className="person__text">
-                            {manages ? (
-                              <button
-                                type="button"
-                                className="link reward-cell__name"
-                                onClick={() => setEditing(reward)}
-                              >
-                                {reward.name}
-                              </button>
-                            ) : (
-                              <span className="reward-cell__name">{reward.name}</span>
-                            )}
-                            <span className="person__sub">
-                              <span className="table__mono">{reward.code}</span> · {reward.category}
-                            </span>
-                          </div>
-                        </div>
-                      </td>
-                      <td>
-                        <div className="stack">
-                          <span className="table__nowrap">
-                            {st(deliveryModeKey[reward.deliveryMode])}
-                          </span>
-                          <span className="person__sub">{windowText(reward)}</span>
-                        </div>
-                      </td>
-                      <td className="table__num">
-                        <strong>{format.points(reward.pointsCost)}</strong>
-                      </td>
-                      <td
-                        className={
-                          reward.stock === 0 ? 'table__num rewards-table__out' : 'table__num'
-                        }
-                      >
-                        {reward.stock === null ? st('stockUnlimited') : format.number(reward.stock)}
-                      </td>
-                      <td className="table__num">{format.number(reward.redeemedCount)}</td>
-                      <td>
-                        <span
-                          className={
-                            reward.status === 'active'
-                              ? 'badge badge--dot badge--success'
-                              : 'badge badge--dot badge--muted'
-                          }
-                        >
-                          {t(`rewards.status.${reward.status}`)}
+        <ListResult
+          resource={rewards}
+          emptyTitle={chips.length > 0 ? t('rewards.emptyFiltered') : t('rewards.empty')}
+          emptyHint={manages && chips.length === 0 ? t('rewards.emptyHint') : undefined}
+          onPage={(next) => update({ page: next })}
+        >
+          <table
+            className="table rewards-table"
+            aria-label={t('rewards.table')}
+            aria-busy={rewards.loading}
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('rewards.reward')}</th>
+                <th scope="col">{t('rewards.delivery')}</th>
+                <th scope="col" className="table__num">
+                  {t('rewards.cost')}
+                </th>
+                <th scope="col" className="table__num">
+                  {t('rewards.stock')}
+                </th>
+                <th scope="col" className="table__num">
+                  {t('rewards.redeemed')}
+                </th>
+                <th scope="col">{t('field.status')}</th>
+                {manages && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('rewards.actions')}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {result?.items.map((reward) => (
+                <tr key={reward.id}>
+                  <td>
+                    <div className="reward-cell">
+                      <RewardImage url={reward.thumbnailUrl} className="reward-cell__image" />
+                      <div className="person__text">
+                        {manages ? (
+                          <button
+                            type="button"
+                            className="link reward-cell__name"
+                            onClick={() => setEditing(reward)}
+                          >
+                            {reward.name}
+                          </button>
+                        ) : (
+                          <span className="reward-cell__name">{reward.name}</span>
+                        )}
+                        <span className="person__sub">
+                          <span className="table__mono">{reward.code}</span> · {reward.category}
                         </span>
-                      </td>
-                      {manages && (
-                        <td>
-                          <div className="row-actions">
-                            <RowAction
-                              icon="pencil"
-                              label={t('rewards.editNamed', { name: reward.name })}
-                              onClick={() => setEditing(reward)}
-                            />
-                            {reward.status === 'active' ? (
-                              <RowAction
-                                icon="box"
-                                label={t('rewards.retireNamed', { name: reward.name })}
-                                onClick={() => setConfirming({ kind: 'retire', reward })}
-                              />
-                            ) : (
-                              <RowAction
-                                icon="undo"
-                                label={t('rewards.restoreNamed', { name: reward.name })}
-                                onClick={() => setConfirming({ kind: 'restore', reward })}
-                              />
-                            )}
-                            {reward.redeemedCount === 0 && (
-                              <RowAction
-                                icon="x"
-                                danger
-                                label={t('rewards.deleteNamed', { name: reward.name })}
-                                onClick={() => setConfirming({ kind: 'delete', reward })}
-                              />
-                            )}
-                          </div>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {result && result.items.length === 0 && (
-                <div className="empty-state">
-                  <p className="empty-state__title">
-                    {chips.length > 0 ? t('rewards.emptyFiltered') : t('rewards.empty')}
-                  </p>
-                  {manages && chips.length === 0 && <p>{t('rewards.emptyHint')}</p>}
-                </div>
-              )}
-              {!result && <LoadingBlock />}
-            </div>
-            {result && <ListPagination result={result} onPage={(next) => update({ page: next })} />}
-          </>
-        ) : null}
+                      </div>
+                    </div>
+                  </td>
+                  <td>
+                    <div className="stack">
+                      <span className="table__nowrap">
+                        {st(deliveryModeKey[reward.deliveryMode])}
+                      </span>
+                      <span className="person__sub">{windowText(reward)}</span>
+                    </div>
+                  </td>
+                  <td className="table__num">
+                    <strong>{format.points(reward.pointsCost)}</strong>
+                  </td>
+                  <td
+                    className={reward.stock === 0 ? 'table__num rewards-table__out' : 'table__num'}
+                  >
+                    {reward.stock === null ? st('stockUnlimited') : format.number(reward.stock)}
+                  </td>
+                  <td className="table__num">{format.number(reward.redeemedCount)}</td>
+                  <td>
+                    <span
+                      className={
+                        reward.status === 'active'
+                          ? 'badge badge--dot badge--success'
+                          : 'badge badge--dot badge--muted'
+                      }
+                    >
+                      {t(`rewards.status.${reward.status}`)}
+                    </span>
+                  </td>
+                  {manages && (
+                    <td>
+                      <div className="row-actions">
+                        <RowAction
+                          icon="pencil"
+                          label={t('rewards.editNamed', { name: reward.name })}
+                          onClick={() => setEditing(reward)}
+                        />
+                        {reward.status === 'active' ? (
+                          <RowAction
+                            icon="box"
+                            label={t('rewards.retireNamed', { name: reward.name })}
+                            onClick={() => setConfirming({ kind: 'retire', reward })}
+                          />
+                        ) : (
+                          <RowAction
+                            icon="undo"
+                            label={t('rewards.restoreNamed', { name: reward.name })}
+                            onClick={() => setConfirming({ kind: 'restore', reward })}
+                          />
+                        )}
+                        {reward.redeemedCount === 0 && (
+                          <RowAction
+                            icon="x"
+                            danger
+                            label={t('rewards.deleteNamed', { name: reward.name })}
+                            onClick={() => setConfirming({ kind: 'delete', reward })}
+                          />
+                        )}
+                      </div>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ListResult>
       </div>
 
       <RewardDialog

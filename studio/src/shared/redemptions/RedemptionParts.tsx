@@ -1,9 +1,11 @@
+import { useId } from 'react';
 import type { DeliveryMode, RedemptionStatus, RedemptionStep } from '../api';
 import { useFormat } from '../i18n';
 import { useSharedT } from '../messages';
 import type { SharedKey } from '../messages';
 import { cx } from '../ui/cx';
 import { Icon } from '../ui/Icon';
+import { LiveBadge } from '../ui/LiveBadge';
 import './redemptions.css';
 
 export const redemptionStatusKey: Readonly<Record<RedemptionStatus, SharedKey>> = {
@@ -69,7 +71,7 @@ export function nextStatuses(status: RedemptionStatus, mode: DeliveryMode): Rede
  * A redemption's history, oldest step first, the current one marked. Staff (`showActors`)
  * also read who took each step.
  */
-export function RedemptionTimeline({
+function RedemptionTimeline({
   steps,
   showActors = false,
 }: {
@@ -113,6 +115,33 @@ export function RedemptionTimeline({
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The timeline in its card, saying whether new steps appear by themselves. */
+export function RedemptionTimelineCard({
+  steps,
+  live,
+  showActors = false,
+}: {
+  steps: readonly RedemptionStep[];
+  live: boolean;
+  showActors?: boolean;
+}) {
+  const t = useSharedT();
+  const titleId = useId();
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <div className="card__header">
+        <h2 className="card__title" id={titleId}>
+          {t('redemptionTimeline')}
+        </h2>
+        <LiveBadge live={live} />
+      </div>
+      <div className="card__body">
+        <RedemptionTimeline steps={steps} showActors={showActors} />
+      </div>
+    </section>
   );
 }
 
