@@ -6,13 +6,14 @@ import { foldText } from '../customers/searchIndex';
 import { Redemption, RedemptionImport } from '../db/models';
 import { redemptionStatuses, type RedemptionStatus } from '../db/models/redemption';
 import type { DeliveryMode } from '../db/models/reward';
+import { retryOnConflict } from '../db/retry';
 import { insertRows } from '../db/rows';
 import { AppError, conflict, notFound } from '../errors';
 import type { Services } from '../http/services';
 import type { Actor } from '../policies/actor';
 import { scoped } from '../policies/scope';
 import { folioFrom } from '../rewards/redemptionFilter';
-import { getSettings } from '../settings';
+import { getSettings, type Settings } from '../settings';
 import {
   spreadsheetRows,
   spreadsheetTypeOf,
@@ -20,7 +21,14 @@ import {
   type SheetRow,
 } from '../spreadsheets/read';
 import { recordAudit } from './audit';
-import { changesNothing, moveRedemption, statusWords, transitionProblem } from './redemptions';
+import {
+  announceMove,
+  changesNothing,
+  moveWithin,
+  statusWords,
+  transitionProblem,
+  type Moved,
+} from './redemptions';
 
 type Who = { actor: Actor; ip: string | null };
 
@@ -73,6 +81,8 @@ const limits = { carrier: 80, trackingNumber: 80, note: 255, folio: 64, statusTe
 
 /** Rows checked against the database per query while a file is read. */
 const chunkSize = 500;
+/** Rows moved per transaction while an import applies. */
+const applyChunkSize = 100;
 /** Rows a preview or apply answer carries; all are kept and page through the detail. */
 export const answerRows = 500;
 
@@ -425,8 +435,8 @@ export async function findImport(actor: Actor, id: number): Promise<RedemptionIm
 /**
  * Applies the ok rows of a previewed import. Each row is checked again against the redemption
  * as it is now (a row that became invalid is reported as an error, one already done as
- * unchanged) and moved in its own transaction, so one row never undoes another. An import is
- * claimed with a conditional UPDATE, so of two applies only one runs.
+ * unchanged); a refused row writes nothing and the others go on. An import is claimed with a
+ * conditional UPDATE, so of two applies only one runs.
  */
 export async function applyImport(
   services: Services,
@@ -454,21 +464,13 @@ export async function applyImport(
   for (;;) {
     const rows = await importRows(services, importId, {
       offset: 0,
-      limit: chunkSize,
+      limit: applyChunkSize,
       afterRow,
       onlyOk: true,
     });
-    for (const row of rows) {
-      const outcome = await applyRow(services, who, importId, row, settings);
-      if (outcome.result !== 'ok') {
-        await sequelize.query(
-          'UPDATE redemption_import_rows SET result = ?, reason = ? WHERE id = ?',
-          { replacements: [outcome.result, outcome.reason, row.id] },
-        );
-      }
-    }
     const last = rows.at(-1);
     if (!last) break;
+    await applyChunk(services, who, importId, rows, settings);
     afterRow = last.row;
   }
   return sequelize.transaction(async (transaction) => {
@@ -498,19 +500,51 @@ export async function applyImport(
   });
 }
 
+/**
+ * Moves the redemptions of a chunk of rows in one transaction (one commit per chunk, not per
+ * row), recording each row's outcome with it; the screens hear of the moves after the commit.
+ */
+async function applyChunk(
+  services: Services,
+  who: Who,
+  importId: number,
+  rows: (ImportRow & { id: number })[],
+  settings: Settings,
+): Promise<void> {
+  const { sequelize } = services;
+  const moves = await retryOnConflict(() =>
+    sequelize.transaction(async (transaction) => {
+      const done: Moved[] = [];
+      for (const row of rows) {
+        const outcome = await applyRow(services, who, importId, row, settings, transaction);
+        if (outcome.moved?.changed) done.push(outcome.moved);
+        if (outcome.result !== 'ok') {
+          await sequelize.query(
+            'UPDATE redemption_import_rows SET result = ?, reason = ? WHERE id = ?',
+            { replacements: [outcome.result, outcome.reason, row.id], transaction },
+          );
+        }
+      }
+      return done;
+    }),
+  );
+  for (const moved of moves) announceMove(services, moved);
+}
+
 /** Moves one row's redemption, answering how it went instead of throwing. */
 async function applyRow(
   services: Services,
   who: Who,
   importId: number,
   row: ImportRow,
-  settings: Awaited<ReturnType<typeof getSettings>>,
-): Promise<{ result: RowResult; reason: string | null }> {
+  settings: Settings,
+  transaction: Transaction,
+): Promise<{ result: RowResult; reason: string | null; moved?: Moved }> {
   if (row.redemptionId === null || row.status === null) {
     return { result: 'error', reason: 'La fila no nombra un canje.' };
   }
   try {
-    const { changed } = await moveRedemption(
+    const moved = await moveWithin(
       services,
       who,
       row.redemptionId,
@@ -521,9 +555,10 @@ async function applyRow(
         trackingNumber: row.trackingNumber,
       },
       { importId, audited: false, settings },
+      transaction,
     );
-    return changed
-      ? { result: 'ok', reason: null }
+    return moved.changed
+      ? { result: 'ok', reason: null, moved }
       : { result: 'unchanged', reason: `Ya está ${statusWords[row.status]}.` };
   } catch (err) {
     if (err instanceof AppError) return { result: 'error', reason: err.message };

@@ -330,109 +330,131 @@ export interface Moved {
   redemption: Redemption;
   /** False when the redemption already was as asked: nothing written. */
   changed: boolean;
+  /** True when the move gave the points back (a refund line to announce). */
+  refunded: boolean;
+}
+
+export interface MoveOptions {
+  /** The spreadsheet upload that asked for the move. */
+  importId?: number;
+  /** False when the caller audits the whole batch (a spreadsheet upload) instead. */
+  audited: boolean;
+  settings: Settings;
+  /** Limits the move to redemptions in this status (checked under the lock). */
+  onlyFrom?: { status: RedemptionStatus; reason: string };
 }
 
 /**
- * Moves one redemption to a new status inside its own transaction: locks the customer, then the
- * redemption, checks the transition against the status it has now, and writes the timeline
- * step; a rejection or cancellation refunds the points (as a new lot) and returns the stock.
- * The same status with new carrier or tracking data only updates those. `importId` names the
- * spreadsheet that asked for it; `audited` is false when the caller audits the whole batch;
- * `onlyFrom` limits the move to redemptions in that status (checked under the lock).
+ * Moves one redemption to a new status inside the caller's transaction: locks the customer,
+ * then the redemption, checks the transition against the status it has now, and writes the
+ * timeline step; a rejection or cancellation refunds the points (as a new lot) and returns the
+ * stock. The same status with new carrier or tracking data only updates those. Every refusal
+ * is thrown before the first write, so a caller may catch it and go on in the same transaction.
  */
+export async function moveWithin(
+  services: Services,
+  who: Who,
+  redemptionId: number,
+  change: StatusChange,
+  options: MoveOptions,
+  transaction: Transaction,
+): Promise<Moved> {
+  const staff = isStaffRole(who.actor.role);
+  const found = await Redemption.findByPk(redemptionId, {
+    attributes: ['id', 'customerId'],
+    transaction,
+  });
+  if (!found) throw redemptionNotFound();
+  const customer = await lockCustomer(
+    who.actor,
+    staff ? found.customerId : null,
+    transaction,
+  ).catch((err: unknown) => {
+    throw err instanceof AppError && err.status === 404 ? redemptionNotFound() : err;
+  });
+  const redemption = await Redemption.findByPk(redemptionId, {
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+  });
+  if (!redemption || redemption.customerId !== Number(customer.id)) {
+    throw redemptionNotFound();
+  }
+  const from = redemption.status;
+  if (options.onlyFrom && from !== options.onlyFrom.status) {
+    throw invalidTransition(from, change.status, options.onlyFrom.reason);
+  }
+  if (changesNothing(redemption, change)) return { redemption, changed: false, refunded: false };
+  const reward = await Reward.findByPk(redemption.rewardId, { transaction });
+  if (!reward) throw rewardNotFound();
+  if (from !== change.status) {
+    const problem = transitionProblem(from, change.status, reward.deliveryMode);
+    if (problem) throw invalidTransition(from, change.status, problem);
+  }
+  const before = {
+    status: from,
+    carrier: redemption.carrier,
+    trackingNumber: redemption.trackingNumber,
+  };
+  await redemption.update(
+    {
+      status: change.status,
+      carrier: change.carrier ?? redemption.carrier,
+      trackingNumber: change.trackingNumber ?? redemption.trackingNumber,
+    },
+    { transaction },
+  );
+  await RedemptionEvent.create(
+    {
+      redemptionId: redemption.id,
+      status: change.status,
+      note: change.note,
+      carrier: change.carrier,
+      trackingNumber: change.trackingNumber,
+      actorUserId: staff ? who.actor.userId : null,
+      importId: options.importId ?? null,
+    },
+    { transaction },
+  );
+  const refunded = from !== change.status && refunding.includes(change.status);
+  if (refunded) await refund(services.sequelize, redemption, who, options.settings, transaction);
+  if (options.audited && staff) {
+    await recordAudit(transaction, who, {
+      action: 'redemption.status_changed',
+      targetType: 'redemption',
+      targetId: redemption.id,
+      zoneId: customer.zoneId,
+      before,
+      after: {
+        status: redemption.status,
+        carrier: redemption.carrier,
+        trackingNumber: redemption.trackingNumber,
+        note: change.note,
+      },
+    });
+  }
+  return { redemption, changed: true, refunded };
+}
+
+/** One redemption moved in a transaction of its own, announced after the commit. */
 export async function moveRedemption(
   services: Services,
   who: Who,
   redemptionId: number,
   change: StatusChange,
-  options: {
-    importId?: number;
-    audited: boolean;
-    settings: Settings;
-    onlyFrom?: { status: RedemptionStatus; reason: string };
-  },
+  options: MoveOptions,
 ): Promise<Moved> {
-  const { sequelize } = services;
-  const staff = isStaffRole(who.actor.role);
-  const found = await Redemption.findByPk(redemptionId, { attributes: ['id', 'customerId'] });
-  if (!found) throw redemptionNotFound();
   const moved = await retryOnConflict(() =>
-    sequelize.transaction(async (transaction) => {
-      const customer = await lockCustomer(
-        who.actor,
-        staff ? found.customerId : null,
-        transaction,
-      ).catch((err: unknown) => {
-        throw err instanceof AppError && err.status === 404 ? redemptionNotFound() : err;
-      });
-      const redemption = await Redemption.findByPk(redemptionId, {
-        transaction,
-        lock: transaction.LOCK.UPDATE,
-      });
-      if (!redemption || redemption.customerId !== Number(customer.id)) {
-        throw redemptionNotFound();
-      }
-      const from = redemption.status;
-      if (options.onlyFrom && from !== options.onlyFrom.status) {
-        throw invalidTransition(from, change.status, options.onlyFrom.reason);
-      }
-      if (changesNothing(redemption, change)) {
-        return { redemption, changed: false, refunded: false };
-      }
-      const reward = await Reward.findByPk(redemption.rewardId, { transaction });
-      if (!reward) throw rewardNotFound();
-      if (from !== change.status) {
-        const problem = transitionProblem(from, change.status, reward.deliveryMode);
-        if (problem) throw invalidTransition(from, change.status, problem);
-      }
-      const before = {
-        status: from,
-        carrier: redemption.carrier,
-        trackingNumber: redemption.trackingNumber,
-      };
-      await redemption.update(
-        {
-          status: change.status,
-          carrier: change.carrier ?? redemption.carrier,
-          trackingNumber: change.trackingNumber ?? redemption.trackingNumber,
-        },
-        { transaction },
-      );
-      await RedemptionEvent.create(
-        {
-          redemptionId: redemption.id,
-          status: change.status,
-          note: change.note,
-          carrier: change.carrier,
-          trackingNumber: change.trackingNumber,
-          actorUserId: staff ? who.actor.userId : null,
-          importId: options.importId ?? null,
-        },
-        { transaction },
-      );
-      const refunded = from !== change.status && refunding.includes(change.status);
-      if (refunded) await refund(sequelize, redemption, who, options.settings, transaction);
-      if (options.audited && staff) {
-        await recordAudit(transaction, who, {
-          action: 'redemption.status_changed',
-          targetType: 'redemption',
-          targetId: redemption.id,
-          zoneId: customer.zoneId,
-          before,
-          after: {
-            status: redemption.status,
-            carrier: redemption.carrier,
-            trackingNumber: redemption.trackingNumber,
-            note: change.note,
-          },
-        });
-      }
-      return { redemption, changed: true, refunded };
-    }),
+    services.sequelize.transaction((transaction) =>
+      moveWithin(services, who, redemptionId, change, options, transaction),
+    ),
   );
-  if (moved.changed) announce(services, moved.redemption, moved.refunded ? 'refund' : null);
-  return { redemption: moved.redemption, changed: moved.changed };
+  if (moved.changed) announceMove(services, moved);
+  return moved;
 }
+
+/** After commit: tells the screens following the customer of a move (and of its refund). */
+export const announceMove = (services: Services, moved: Moved) =>
+  announce(services, moved.redemption, moved.refunded ? 'refund' : null);
 
 /** Gives a redemption's points back as a new lot and its units back to the stock. */
 async function refund(
