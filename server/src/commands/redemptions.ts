@@ -6,7 +6,7 @@ import { retryOnConflict } from '../db/retry';
 import { insertRows } from '../db/rows';
 import { AppError, conflict, notFound } from '../errors';
 import type { Services } from '../http/services';
-import { addLot, consumeLots, lockBalance } from '../ledger/lots';
+import { addLot, consumeLots } from '../ledger/lots';
 import { addMonths } from '../ledger/time';
 import type { Actor } from '../policies/actor';
 import { findVisibleCustomer, lockCustomer } from '../policies/customers';
@@ -416,7 +416,10 @@ export async function moveWithin(
     { transaction },
   );
   const refunded = from !== change.status && refunding.includes(change.status);
-  if (refunded) await refund(services.sequelize, redemption, who, options.settings, transaction);
+  if (refunded) {
+    const balance = Number(customer.balance);
+    await refund(services.sequelize, redemption, balance, who, options.settings, transaction);
+  }
   if (options.audited && staff) {
     await recordAudit(transaction, who, {
       action: 'redemption.status_changed',
@@ -456,16 +459,18 @@ export async function moveRedemption(
 export const announceMove = (services: Services, moved: Moved) =>
   announce(services, moved.redemption, moved.refunded ? 'refund' : null);
 
-/** Gives a redemption's points back as a new lot and its units back to the stock. */
+/**
+ * Gives a redemption's points back as a new lot and its units back to the stock; `balance` is
+ * the customer's, read under its lock.
+ */
 async function refund(
   sequelize: Sequelize,
   redemption: Redemption,
+  balance: number,
   who: Who,
   settings: Settings,
   transaction: Transaction,
 ): Promise<void> {
-  const balance = await lockBalance(sequelize, redemption.customerId, transaction);
-  if (balance === null) throw redemptionNotFound();
   await addLot(
     sequelize,
     {
