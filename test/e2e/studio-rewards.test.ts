@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { screenshot } from './browser';
-import { expectNoSideScroll, imageLoaded, navLink, rowsWhen, signIn, useBrowser } from './helpers';
+import {
+  expectNoSideScroll,
+  imageLoaded,
+  navLink,
+  phone,
+  rowsWhen,
+  signIn,
+  useBrowser,
+} from './helpers';
 import { rewardPicture } from './rewards';
 
 const { openPage } = useBrowser();
@@ -72,5 +80,29 @@ describe('studio: rewards catalog', () => {
     await portal.getByRole('heading', { name: 'Mochila de viaje', level: 1 }).waitFor();
     await portal.getByText('Mochila impermeable de 30 litros').waitFor();
     await screenshot(portal, 'portal-reward-detail');
+  });
+
+  test('the portal catalog on a phone, and in English', async () => {
+    const portal = await openPage(phone);
+    await signIn(portal, 'portal', 'cliente16@demo.lealtad.mx');
+    await portal.getByRole('navigation', { name: 'Secciones' }).getByText('Premios').click();
+    const catalog = portal.getByRole('list', { name: 'Catálogo de premios' });
+    await catalog.getByRole('article').first().waitFor();
+    await expect.poll(() => catalog.innerText()).toMatch(/Te faltan [\d,]+ puntos/);
+    await expectNoSideScroll(portal);
+    await screenshot(portal, 'portal-rewards-mobile');
+
+    await portal.getByRole('checkbox', { name: /Solo los que me alcanzan/ }).click();
+    // Only what the balance covers, or the empty state saying so.
+    await expect.poll(() => portal.locator('main').innerText()).not.toMatch(/Te faltan/);
+
+    await portal.getByRole('button', { name: 'English (EN)' }).click();
+    await portal.getByRole('heading', { name: 'Rewards', level: 1 }).waitFor();
+    await portal.getByRole('checkbox', { name: /Only what I can get/ }).click();
+    await expect
+      .poll(() => portal.getByRole('list', { name: 'Rewards catalog' }).innerText())
+      .toMatch(/You need [\d,]+ more points/);
+    await screenshot(portal, 'portal-rewards-mobile-en');
+    await portal.getByRole('button', { name: 'Español (ES)' }).click();
   });
 });

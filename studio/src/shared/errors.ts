@@ -55,6 +55,9 @@ const english: Readonly<Record<string, string>> = {
   empty_file: 'The file has no rows.',
   import_already_applied: 'This file was already applied.',
   redemption_not_found: 'That redemption does not exist.',
+  idempotency_key_reused: 'That request was already sent for another reward or quantity.',
+  customer_not_active: 'The customer’s account is not active, so it cannot redeem.',
+  invalid_window: 'The end date must be after the start date.',
 };
 
 /**

@@ -97,6 +97,7 @@ function RewardForm({ reward, onClose, onSaved }: Omit<RewardDialogProps, 'open'
       image_type_not_supported: 'image',
       payload_too_large: 'image',
       image_unreadable: 'image',
+      invalid_window: 'availableTo',
     },
   });
 
