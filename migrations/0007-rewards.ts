@@ -162,8 +162,9 @@ export const rewards: Migration = {
       allowNull: true,
     });
   },
-  async down({ queryInterface: qi }) {
-    await qi.removeColumn('ledger_entries', 'redemption_id');
+  async down({ queryInterface: qi, sequelize }) {
+    // Dropped in place: Sequelize's SQLite removeColumn rebuilds the table without its indexes.
+    await sequelize.query('ALTER TABLE ledger_entries DROP COLUMN redemption_id');
     for (const table of [
       'redemption_events',
       'redemption_import_rows',
