@@ -315,6 +315,13 @@ describe('following a redemption', () => {
       note: 'Pedido por teléfono',
     });
     expect(byPhone.status, JSON.stringify(byPhone.body)).toBe(201);
+    // No address named: a shipped reward goes to the one in the customer's profile.
+    const profile = await Customer.findByPk(customer1Id);
+    expect(byPhone.body.deliveryAddress).toBe(
+      [profile?.address, profile?.city, profile?.state, profile?.postalCode]
+        .filter(Boolean)
+        .join(', '),
+    );
     expect(byPhone.body.timeline[0]).toMatchObject({
       status: 'requested',
       note: 'Pedido por teléfono',

@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { Redemption, RedemptionEvent, Reward } from '../db/models';
+import { type Customer, Redemption, RedemptionEvent, Reward } from '../db/models';
 import type { RedemptionStatus } from '../db/models/redemption';
 import type { DeliveryMode } from '../db/models/reward';
 import { retryOnConflict } from '../db/retry';
@@ -197,7 +197,9 @@ export async function redeem(services: Services, who: Who, input: RedeemInput): 
           status: 'requested',
           carrier: null,
           trackingNumber: null,
-          deliveryAddress: input.deliveryAddress,
+          deliveryAddress:
+            input.deliveryAddress ??
+            (reward.deliveryMode === 'shipping' ? profileAddress(customer) : null),
           idempotencyKey: input.idempotencyKey,
           channel: staff ? 'studio' : 'portal',
           createdBy: staff ? who.actor.userId : null,
@@ -247,6 +249,13 @@ export async function redeem(services: Services, who: Who, input: RedeemInput): 
   if (result.created) announce(services, result.redemption, 'redeem');
   return result;
 }
+
+/** Where a shipped reward goes when the request names no address: the customer's profile. */
+const profileAddress = (customer: Customer) =>
+  [customer.address, customer.city, customer.state, customer.postalCode]
+    .filter((part) => part !== null && part !== '')
+    .join(', ')
+    .slice(0, 300) || null;
 
 /** A ledger line of a redemption, with the customer's new cached balance. */
 async function writeLine(

@@ -17,7 +17,8 @@ const rewardFields = {
     .number()
     .int('Los puntos son un número entero.')
     .positive('El costo debe ser mayor que cero.')
-    .max(100_000_000),
+    // With up to 100 units per redemption, a redemption's points stay within a 32-bit column.
+    .max(10_000_000, 'El costo puede ser de hasta 10,000,000 puntos.'),
   stock: z.number().int().min(0, 'Las existencias no pueden ser negativas.').max(10_000_000),
   category: z
     .string()
