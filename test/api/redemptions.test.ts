@@ -408,6 +408,17 @@ describe('redeemed rewards report', () => {
       .get('/api/reports/redemptions')
       .query({ rewardId: reward.id, from: '2099-01-01' });
     expect(future.body.total).toBe(0);
+    const customer = await Customer.findByPk(customer1Id);
+    const ofType = await superadmin.agent.get('/api/reports/redemptions').query({
+      rewardId: reward.id,
+      customerTypeId: customer?.customerTypeId,
+      zoneId: customer?.zoneId,
+    });
+    expect(ofType.body.totals.redemptions).toBe(3);
+    const otherZone = await superadmin.agent
+      .get('/api/reports/redemptions')
+      .query({ rewardId: reward.id, zoneId: (customer?.zoneId ?? 0) + 1 });
+    expect(otherZone.body.totals.redemptions).toBe(0);
     const sur = await adminSur.agent.get('/api/reports/redemptions').query({ rewardId: reward.id });
     expect(sur.body.totals.redemptions).toBe(0);
 
