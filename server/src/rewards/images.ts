@@ -1,11 +1,11 @@
 import sharp from 'sharp';
 import { AppError } from '../errors';
 
-export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
+type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** The largest image kept (wider uploads are scaled down) and the catalog's thumbnail width. */
 const imageWidth = 1600;
-export const thumbnailWidth = 320;
+const thumbnailWidth = 320;
 /** Refuses images that would decode to more pixels than this (a small file can claim a huge size). */
 const maxPixels = 40_000_000;
 
