@@ -94,7 +94,9 @@ function RewardFacts({ reward }: { reward: CatalogReward }) {
         {reward.stock !== null && (
           <li>
             <Icon name="bag" />
-            {t('rewards.stockLeft', { count: reward.stock })}
+            {reward.stock === 1
+              ? t('rewards.stockLeftOne')
+              : t('rewards.stockLeft', { count: reward.stock })}
           </li>
         )}
       </ul>

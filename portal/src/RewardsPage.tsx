@@ -122,7 +122,9 @@ function RewardCard({ reward }: { reward: CatalogReward }) {
           <span className="reward-card__stock">
             {reward.stock === 0
               ? t('rewards.soldOut')
-              : t('rewards.stockLeft', { count: reward.stock })}
+              : reward.stock === 1
+                ? t('rewards.stockLeftOne')
+                : t('rewards.stockLeft', { count: reward.stock })}
           </span>
         )}
       </Link>

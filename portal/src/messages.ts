@@ -29,6 +29,12 @@ const es = {
   'home.security': 'Seguridad',
   'home.securityText': 'Cambia tu contraseña cuando lo necesites.',
   'home.changePassword': 'Cambiar contraseña',
+  'home.rewards': 'Premios',
+  'home.rewardsText': 'Cambia tus puntos por premios.',
+  'home.rewardsAffordable': 'Con tu saldo te alcanzan {count} premios del catálogo.',
+  'home.rewardsAffordableOne': 'Con tu saldo te alcanza 1 premio del catálogo.',
+  'home.rewardsNone': 'Sigue sumando puntos: pronto te alcanzará tu primer premio.',
+  'home.seeRewards': 'Ver premios',
 
   'nav.rewards': 'Premios',
   'nav.redemptions': 'Mis canjes',
@@ -48,6 +54,7 @@ const es = {
   'rewards.missing': 'Te faltan {points} puntos',
   'rewards.progress': 'Cuánto llevas para este premio',
   'rewards.stockLeft': 'Quedan {count}',
+  'rewards.stockLeftOne': 'Queda 1',
   'rewards.soldOut': 'Agotado',
 
   'reward.back': 'Volver a premios',
@@ -162,6 +169,12 @@ const en: Messages<PortalKey> = {
   'home.security': 'Security',
   'home.securityText': 'Change your password whenever you need to.',
   'home.changePassword': 'Change password',
+  'home.rewards': 'Rewards',
+  'home.rewardsText': 'Exchange your points for rewards.',
+  'home.rewardsAffordable': 'With your balance you can get {count} rewards from the catalog.',
+  'home.rewardsAffordableOne': 'With your balance you can get 1 reward from the catalog.',
+  'home.rewardsNone': 'Keep earning points: your first reward is on its way.',
+  'home.seeRewards': 'See rewards',
 
   'nav.rewards': 'Rewards',
   'nav.redemptions': 'My redemptions',
@@ -182,6 +195,7 @@ const en: Messages<PortalKey> = {
   'rewards.missing': 'You need {points} more points',
   'rewards.progress': 'How close you are to this reward',
   'rewards.stockLeft': '{count} left',
+  'rewards.stockLeftOne': '1 left',
   'rewards.soldOut': 'Sold out',
 
   'reward.back': 'Back to rewards',

@@ -175,6 +175,16 @@ const es = {
   'import.skip.duplicate_in_file': 'Está repetido en el archivo',
   'import.skip.already_in_stock': 'Ya está en el inventario',
 
+  'home.rewards.title': 'Premios',
+  'home.rewards.text':
+    'Administra el catálogo: costo en puntos, existencias, vigencia, zonas, tipos de cliente e imagen.',
+  'home.rewards.go': 'Ir a Premios',
+  'home.redemptions.title': 'Canjes',
+  'home.redemptions.textAll':
+    'Sigue cada canje hasta que se entrega, cambia estados en lote o con un Excel y consulta el reporte.',
+  'home.redemptions.textZone':
+    'Sigue los canjes de la zona {zone} hasta que se entregan, cambia estados en lote o con un Excel y consulta el reporte.',
+  'home.redemptions.go': 'Ir a Canjes',
   'home.cards.title': 'Tarjetas',
   'home.cards.text':
     'Importa inventario por rango o desde un archivo, y consulta el estado de cada tarjeta.',
@@ -559,12 +569,14 @@ const es = {
 
   'bulk.label': 'Cambiar el estado de los canjes seleccionados',
   'bulk.selected': '{count} seleccionados',
+  'bulk.selectedOne': '1 seleccionado',
   'bulk.status': 'Nuevo estado',
   'bulk.choose': 'Elige un estado',
   'bulk.statusMissing': 'Elige el estado al que pasarán.',
   'bulk.note': 'Nota (opcional)',
   'bulk.apply': 'Aplicar a los seleccionados',
   'bulk.done': '{count} canjes pasaron a “{status}”.',
+  'bulk.doneOne': '1 canje pasó a “{status}”.',
   'bulk.failed': '{count} no cambiaron:',
 
   'redemption.back': 'Volver a canjes',
@@ -591,6 +603,7 @@ const es = {
   'redeemFor.choose': 'Elige un premio',
   'redeemFor.option': '{name} · {points} puntos',
   'redeemFor.stockLeft': 'Quedan {count}',
+  'redeemFor.stockLeftOne': 'Queda 1',
   'redeemFor.rewardMissing': 'Elige el premio.',
   'redeemFor.quantityInvalid': 'Escribe una cantidad de 1 o más.',
   'redeemFor.overBalance': 'El cliente solo tiene {balance} puntos.',
@@ -625,6 +638,7 @@ const es = {
     'Todavía no cambió nada. Revisa las filas y aplica: solo las filas correctas cambian; las demás se quedan como están.',
   'imports.applied': 'Cambios aplicados: {count}. Los clientes ya ven el nuevo estado.',
   'imports.rows': '{count} filas',
+  'imports.rowsOne': '1 fila',
   'imports.count.ok': 'Se aplicarán',
   'imports.count.unchanged': 'Sin cambios',
   'imports.count.error': 'Con error',
@@ -845,6 +859,16 @@ const en: Messages<StudioKey> = {
   'import.skip.duplicate_in_file': 'Repeated in the file',
   'import.skip.already_in_stock': 'Already in stock',
 
+  'home.rewards.title': 'Rewards',
+  'home.rewards.text':
+    'Manage the catalog: points cost, stock, availability, zones, customer types and picture.',
+  'home.rewards.go': 'Go to Rewards',
+  'home.redemptions.title': 'Redemptions',
+  'home.redemptions.textAll':
+    'Follow each redemption until it is delivered, change statuses in bulk or from Excel, and read the report.',
+  'home.redemptions.textZone':
+    'Follow the {zone} zone’s redemptions until they are delivered, change statuses in bulk or from Excel, and read the report.',
+  'home.redemptions.go': 'Go to Redemptions',
   'home.cards.title': 'Cards',
   'home.cards.text': 'Import stock by range or from a file, and see the status of every card.',
   'home.cards.go': 'Go to Cards',
@@ -1221,12 +1245,14 @@ const en: Messages<StudioKey> = {
 
   'bulk.label': 'Change the status of the selected redemptions',
   'bulk.selected': '{count} selected',
+  'bulk.selectedOne': '1 selected',
   'bulk.status': 'New status',
   'bulk.choose': 'Choose a status',
   'bulk.statusMissing': 'Choose the status they will move to.',
   'bulk.note': 'Note (optional)',
   'bulk.apply': 'Apply to selected',
   'bulk.done': '{count} redemptions moved to “{status}”.',
+  'bulk.doneOne': '1 redemption moved to “{status}”.',
   'bulk.failed': '{count} did not change:',
 
   'redemption.back': 'Back to redemptions',
@@ -1252,6 +1278,7 @@ const en: Messages<StudioKey> = {
   'redeemFor.choose': 'Choose a reward',
   'redeemFor.option': '{name} · {points} points',
   'redeemFor.stockLeft': '{count} left',
+  'redeemFor.stockLeftOne': '1 left',
   'redeemFor.rewardMissing': 'Choose the reward.',
   'redeemFor.quantityInvalid': 'Enter a quantity of 1 or more.',
   'redeemFor.overBalance': 'The customer only has {balance} points.',
@@ -1286,6 +1313,7 @@ const en: Messages<StudioKey> = {
     'Nothing has changed yet. Review the rows and apply: only the good rows change; the others stay as they are.',
   'imports.applied': 'Changes applied: {count}. Customers already see the new status.',
   'imports.rows': '{count} rows',
+  'imports.rowsOne': '1 row',
   'imports.count.ok': 'Will apply',
   'imports.count.unchanged': 'Unchanged',
   'imports.count.error': 'With errors',

@@ -139,7 +139,9 @@ function RedeemForm({
                 {st(deliveryModeKey[reward.deliveryMode])} ·{' '}
                 {reward.stock === null
                   ? st('stockUnlimited')
-                  : t('redeemFor.stockLeft', { count: format.number(reward.stock) })}
+                  : reward.stock === 1
+                    ? t('redeemFor.stockLeftOne')
+                    : t('redeemFor.stockLeft', { count: format.number(reward.stock) })}
               </p>
             </div>
           </div>

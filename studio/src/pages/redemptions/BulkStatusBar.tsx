@@ -93,7 +93,9 @@ export function BulkStatusBar({
       onSubmit={(event) => void submit(event)}
     >
       <p className="bulk-bar__count">
-        {t('bulk.selected', { count: format.number(selected.length) })}
+        {selected.length === 1
+          ? t('bulk.selectedOne')
+          : t('bulk.selected', { count: format.number(selected.length) })}
       </p>
       <SelectField
         label={t('bulk.status')}
@@ -142,7 +144,7 @@ export function BulkOutcomeNotice({ outcome }: { outcome: BulkOutcome }) {
   return (
     <Alert
       tone={outcome.failed.length > 0 ? 'warning' : 'success'}
-      title={t('bulk.done', {
+      title={t(outcome.changed === 1 ? 'bulk.doneOne' : 'bulk.done', {
         count: format.number(outcome.changed),
         status: st(redemptionStatusKey[outcome.status]),
       })}

@@ -319,7 +319,10 @@ function ImportResult({
           </h2>
           <p className="import-result__file">
             <Icon name="file" />
-            {result.fileName} · {t('imports.rows', { count: format.number(result.rowCount) })}
+            {result.fileName} ·{' '}
+            {result.rowCount === 1
+              ? t('imports.rowsOne')
+              : t('imports.rows', { count: format.number(result.rowCount) })}
           </p>
         </div>
         <Button size="sm" variant="ghost" onClick={onClose}>
