@@ -80,6 +80,37 @@ describe('studio: rewards catalog', () => {
     await portal.getByRole('heading', { name: 'Mochila de viaje', level: 1 }).waitFor();
     await portal.getByText('Mochila impermeable de 30 litros').waitFor();
     await screenshot(portal, 'portal-reward-detail');
+
+    // Retired, it leaves the portal; restored, it is back; never redeemed, it may be deleted.
+    const actions = studio
+      .getByRole('table', { name: 'Premios del catálogo' })
+      .getByRole('row')
+      .filter({ hasText: code });
+    const confirm = async (action: string, title: string, done: string) => {
+      await actions.getByRole('button', { name: `${action} “Mochila de viaje”` }).click();
+      await studio
+        .getByRole('dialog', { name: title })
+        .getByRole('button', { name: action })
+        .click();
+      await studio.getByText(done).waitFor();
+    };
+    await confirm('Retirar', '¿Retirar este premio?', 'Retiramos “Mochila de viaje” del catálogo.');
+    await portal.goBack();
+    await portal.getByRole('heading', { name: 'Premios', level: 1 }).waitFor();
+    await portal.getByRole('list', { name: 'Catálogo de premios' }).waitFor();
+    expect(await card.count()).toBe(0);
+    await studio.getByRole('combobox', { name: 'Estado' }).selectOption({ label: 'Retirados' });
+    await rowsWhen(studio, 'Premios del catálogo', (all) =>
+      all.some((one) => one.includes(code) && one.includes('Retirado')),
+    );
+    await confirm(
+      'Reactivar',
+      '¿Reactivar este premio?',
+      '“Mochila de viaje” está de nuevo en el catálogo.',
+    );
+    await studio.getByRole('combobox', { name: 'Estado' }).selectOption({ label: 'Todos' });
+    await confirm('Eliminar', '¿Eliminar este premio?', 'Eliminamos “Mochila de viaje”.');
+    await rowsWhen(studio, 'Premios del catálogo', (all) => !all.some((one) => one.includes(code)));
   });
 
   test('the portal catalog on a phone, and in English', async () => {
