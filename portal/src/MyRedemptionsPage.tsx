@@ -67,12 +67,14 @@ export function MyRedemptionsPage() {
               </li>
             ))}
           </ul>
-          <Pagination
-            page={result.page}
-            pageSize={result.pageSize}
-            total={result.total}
-            onPage={(next) => update({ page: next > 1 ? String(next) : null })}
-          />
+          {result.total > result.pageSize && (
+            <Pagination
+              page={result.page}
+              pageSize={result.pageSize}
+              total={result.total}
+              onPage={(next) => update({ page: next > 1 ? String(next) : null })}
+            />
+          )}
         </section>
       )}
     </div>

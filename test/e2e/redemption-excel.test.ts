@@ -2,9 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { screenshot } from './browser';
 import {
   baseUrl,
+  esPoints,
+  expectNoSideScroll,
   imageLoaded,
   navLink,
   partnerApiKey,
+  phone,
   postPurchase,
   rowsWhen,
   signIn,
@@ -30,7 +33,7 @@ describe('redemption followed from the portal, shipped by an Excel upload', () =
           'Audífonos Bluetooth con cancelación de ruido y 30 horas de batería. Incluyen estuche de carga.',
         pointsCost: 900,
         stock: 25,
-        category: 'electronica',
+        category: 'electrónica',
         deliveryMode: 'shipping',
       },
       await rewardPicture('headphones', ['#5eead4', '#0f766e']),
@@ -213,5 +216,46 @@ describe('redemption followed from the portal, shipped by an Excel upload', () =
     await portal.getByRole('heading', { name: 'Mis canjes', level: 1 }).waitFor();
     await portal.getByText(folio ?? '').waitFor();
     await screenshot(portal, 'portal-my-redemptions');
+  });
+
+  test('on a phone, a customer cancels a redemption still requested and gets the points back', async () => {
+    const superadmin = await apiAs('superadmin@demo.lealtad.mx');
+    const mug = await createReward(
+      superadmin,
+      {
+        code: `TAZA2-${Date.now().toString(36).toUpperCase()}`,
+        name: 'Taza de cerámica',
+        description: 'Taza de 350 ml con el logotipo del programa.',
+        pointsCost: 250,
+        stock: 10,
+        category: 'hogar',
+        deliveryMode: 'pickup',
+      },
+      await rewardPicture('cup', ['#a5f3fc', '#0e7490']),
+    );
+    const key = await partnerApiKey(apiAs);
+    const before = (await postPurchase(key, 'DEMO-000017', 500_000)).balance;
+
+    const portal = await openPage(phone);
+    await signIn(portal, 'portal', 'cliente17@demo.lealtad.mx');
+    await portal.goto(`${baseUrl}/portal/rewards/${mug.id}`);
+    await portal.getByRole('button', { name: 'Canjear' }).click();
+    await portal.getByRole('button', { name: 'Confirmar canje' }).click();
+    await portal.getByText('¡Listo! Recibimos tu canje').waitFor();
+    const balance = portal.locator('.balance__number');
+    await expectNoSideScroll(portal);
+    await screenshot(portal, 'portal-redemption-mobile');
+
+    await portal.getByRole('button', { name: 'Cancelar canje' }).click();
+    await portal
+      .getByRole('dialog', { name: '¿Cancelar este canje?' })
+      .getByRole('button', { name: 'Sí, cancelar' })
+      .click();
+    const steps = portal.getByRole('list', { name: timeline });
+    await expect.poll(() => steps.innerText()).toContain('Cancelado');
+    expect(await portal.getByRole('button', { name: 'Cancelar canje' }).count()).toBe(0);
+    await portal.getByRole('navigation', { name: 'Secciones' }).getByText('Mis canjes').click();
+    await expect.poll(() => balance.innerText()).toBe(esPoints(before));
+    await screenshot(portal, 'portal-my-redemptions-mobile');
   });
 });
