@@ -1131,7 +1131,7 @@ const en: Messages<StudioKey> = {
   'nav.rewards': 'Catalog',
   'nav.redemptions': 'Redemptions',
   'nav.redemptionImports': 'Statuses from Excel',
-  'nav.redemptionReport': 'Redemptions report',
+  'nav.redemptionReport': 'Report',
 
   'rewards.title': 'Rewards',
   'rewards.subtitle': 'The catalog customers see in the portal.',

@@ -100,5 +100,13 @@ describe('studio: redemptions for the call center', () => {
     const download = studio.waitForEvent('download');
     await studio.getByRole('button', { name: 'Exportar a Excel' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
+    await studio.getByRole('button', { name: 'English (EN)' }).click();
+    await studio.getByRole('heading', { name: 'Redemptions report', level: 1 }).waitFor();
+    await rowsWhen(studio, 'Report redemptions', (all) =>
+      all.every((row) => row.includes('Approved')),
+    );
+    await screenshot(studio, 'studio-redemption-report-en');
+    await studio.getByRole('button', { name: 'Español (ES)' }).click();
   });
 });
