@@ -306,15 +306,35 @@ describe('uploads', () => {
     expect(await statusOf('R-000005')).toBe('approved');
   });
 
+  it('reads an admin’s file within the admin’s zone: other zones’ folios are unknown', async () => {
+    const csv = Buffer.from('folio,estado\nR-000006,aprobado\n');
+    const res = await upload(adminSur, csv, 'sur.csv');
+    expect(res.status).toBe(201);
+    expect(res.body.rows).toEqual([
+      expect.objectContaining({
+        folio: 'R-000006',
+        result: 'error',
+        reason: 'No hay un canje con el folio R-000006 (o no es de tu zona).',
+      }),
+    ]);
+    expect(await statusOf('R-000006')).toBe('requested');
+  });
+
   it('lists past uploads with who and counts, pages their rows, and keeps admins to their zone', async () => {
     const list = await callcenter.agent.get('/api/redemption-imports');
     expect(list.status).toBe(200);
+    // Newest first: the admin's upload, then the call center's two-row file.
     expect(list.body.items[0]).toMatchObject({
-      createdBy: { name: 'Carlos Call Center' },
-      counts: expect.any(Object),
+      fileName: 'sur.csv',
+      createdBy: { name: 'Admin Sur' },
     });
-    expect(list.body.items[0].rows).toBeUndefined();
-    const id = list.body.items[0].id as number;
+    expect(list.body.items[1]).toMatchObject({
+      fileName: 'estatus.csv',
+      createdBy: { name: 'Carlos Call Center' },
+      counts: { ok: 1, error: 1, unchanged: 0 },
+    });
+    expect(list.body.items[1].rows).toBeUndefined();
+    const id = list.body.items[1].id as number;
     const page = await callcenter.agent
       .get(`/api/redemption-imports/${id}`)
       .query({ page: 2, pageSize: 1 });
@@ -324,7 +344,9 @@ describe('uploads', () => {
       total: 2,
       rows: [{ folio: 'R-000005' }],
     });
-    expect((await adminSur.agent.get('/api/redemption-imports')).body.total).toBe(0);
+    expect((await adminSur.agent.get('/api/redemption-imports')).body.items).toEqual([
+      expect.objectContaining({ fileName: 'sur.csv' }),
+    ]);
     expect((await adminSur.agent.get(`/api/redemption-imports/${id}`)).status).toBe(404);
   });
 
