@@ -66,6 +66,30 @@ describe('studio: rewards catalog', () => {
     await expectNoSideScroll(studio);
     await screenshot(studio, 'studio-rewards');
 
+    // Another reward with the same code is refused next to the code, the rest of the form kept.
+    await studio.getByRole('button', { name: 'Nuevo premio' }).click();
+    const again = studio.getByRole('dialog', { name: 'Nuevo premio' });
+    await again.getByLabel('Nombre').fill('Mochila de viaje (otra)');
+    await again.getByLabel('Código', { exact: true }).fill(code);
+    await again.getByLabel('Costo en puntos').fill('900');
+    await again.getByLabel('Categoría').fill('viajes');
+    await again.getByLabel('Unidades disponibles').fill('5');
+    await again.getByRole('button', { name: 'Crear premio' }).click();
+    await again.getByText('Ya existe un premio con esa clave.').waitFor();
+    expect(await again.getByLabel('Nombre').inputValue()).toBe('Mochila de viaje (otra)');
+    await again.getByRole('button', { name: 'Cancelar' }).click();
+
+    // Editing changes what the list shows.
+    await studio.getByRole('button', { name: 'Editar “Mochila de viaje”' }).click();
+    const edit = studio.getByRole('dialog', { name: 'Editar “Mochila de viaje”' });
+    expect(await edit.getByLabel('Costo en puntos').inputValue()).toBe('1200');
+    await edit.getByLabel('Costo en puntos').fill('1100');
+    await edit.getByRole('button', { name: 'Guardar cambios' }).click();
+    await studio.getByText('Guardamos los cambios de “Mochila de viaje”.').waitFor();
+    await rowsWhen(studio, 'Premios del catálogo', (all) =>
+      all.some((one) => one.includes(code) && one.includes('1,100')),
+    );
+
     const portal = await openPage();
     await signIn(portal, 'portal', 'cliente13@demo.lealtad.mx');
     await portal.getByRole('navigation', { name: 'Secciones' }).getByText('Premios').click();
@@ -74,7 +98,7 @@ describe('studio: rewards catalog', () => {
       .getByRole('article')
       .filter({ hasText: 'Mochila de viaje' });
     await card.waitFor();
-    expect(await card.innerText()).toContain('1,200');
+    expect(await card.innerText()).toContain('1,100');
     await expect.poll(() => imageLoaded(card.locator('img'))).toBe(true);
     await card.getByRole('link', { name: 'Mochila de viaje' }).click();
     await portal.getByRole('heading', { name: 'Mochila de viaje', level: 1 }).waitFor();
