@@ -4,6 +4,7 @@ import { cards } from './0003-cards';
 import { customerSearch } from './0004-customer-search';
 import { nameWordPairs } from './0005-name-word-pairs';
 import { rules } from './0006-rules';
+import { rewards } from './0007-rewards';
 import type { Migration } from './types';
 
 export type { Migration, MigrationContext, SeedContext } from './types';
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   customerSearch,
   nameWordPairs,
   rules,
+  rewards,
 ];

@@ -43,6 +43,94 @@ const places: Record<string, [string, string][]> = {
 
 const categories = ['abarrotes', 'electrónica', 'ropa', 'farmacia', 'hogar'];
 
+/** The demo catalog: every delivery mode, limited and unlimited stock, one offer per audience. */
+const demoRewards: {
+  code: string;
+  name: string;
+  description: string;
+  pointsCost: number;
+  stock: number | null;
+  category: string;
+  deliveryMode: 'shipping' | 'pickup' | 'digital';
+  onlyNorte?: boolean;
+  onlyVip?: boolean;
+}[] = [
+  {
+    code: 'CAFE-GRATIS',
+    name: 'Café americano',
+    description: 'Un café americano grande en cualquier tienda.',
+    pointsCost: 60,
+    stock: null,
+    category: 'alimentos',
+    deliveryMode: 'digital',
+  },
+  {
+    code: 'VALE-100',
+    name: 'Vale de $100',
+    description: 'Vale de compra por $100 MXN; se envía por correo como código.',
+    pointsCost: 150,
+    stock: null,
+    category: 'vales',
+    deliveryMode: 'digital',
+  },
+  {
+    code: 'TERMO-ACERO',
+    name: 'Termo de acero',
+    description: 'Termo de acero inoxidable de 500 ml. Recógelo en tu tienda.',
+    pointsCost: 350,
+    stock: 120,
+    category: 'hogar',
+    deliveryMode: 'pickup',
+  },
+  {
+    code: 'VALE-500',
+    name: 'Vale de $500',
+    description: 'Vale de compra por $500 MXN.',
+    pointsCost: 700,
+    stock: null,
+    category: 'vales',
+    deliveryMode: 'digital',
+  },
+  {
+    code: 'AUDIFONOS-BT',
+    name: 'Audífonos inalámbricos',
+    description: 'Audífonos Bluetooth con estuche de carga. Envío a domicilio.',
+    pointsCost: 1_500,
+    stock: 40,
+    category: 'electrónica',
+    deliveryMode: 'shipping',
+  },
+  {
+    code: 'CENA-DOS',
+    name: 'Cena para dos',
+    description: 'Cena para dos personas en restaurantes participantes de Monterrey.',
+    pointsCost: 2_200,
+    stock: 15,
+    category: 'experiencias',
+    deliveryMode: 'digital',
+    onlyNorte: true,
+  },
+  {
+    code: 'BOCINA-VIP',
+    name: 'Bocina inteligente',
+    description: 'Exclusiva para clientes VIP. Envío a domicilio.',
+    pointsCost: 3_000,
+    stock: 10,
+    category: 'electrónica',
+    deliveryMode: 'shipping',
+    onlyVip: true,
+  },
+  {
+    code: 'TABLETA-10',
+    name: 'Tableta de 10"',
+    description: 'Tableta de 10 pulgadas y 64 GB. Envío a domicilio.',
+    pointsCost: 6_000,
+    stock: 5,
+    category: 'electrónica',
+    deliveryMode: 'shipping',
+  },
+];
+
 export const demoExternalId = (n: number) => `DEMO-${String(n).padStart(6, '0')}`;
 
 /** The demo staff sign-ins, in the order they are printed at start. */
@@ -212,6 +300,10 @@ export async function seedDemo(
       transaction,
     );
     await seedCards(options.customerCount, transaction);
+    await seedRewards(transaction, {
+      norte: zoneId('NORTE'),
+      vip: typeRows.find((row) => row.code === 'VIP')?.id ?? null,
+    });
   });
   /**
    * Card stock for every customer plus fifty spare, demo prefix 6011. Nine in ten customers
@@ -265,6 +357,39 @@ export async function seedDemo(
       };
     });
     for (const part of chunk(rows, 500)) await qi.bulkInsert('cards', part, { transaction });
+  }
+
+  /**
+   * A small catalog, priced around the demo balances (tens to a couple of thousand points) so the
+   * portal shows both what a customer can take now and what it still lacks.
+   */
+  async function seedRewards(
+    transaction: Transaction,
+    ids: { norte: number | null; vip: number | null },
+  ) {
+    await qi.bulkInsert(
+      'rewards',
+      demoRewards.map((reward) => ({
+        code: reward.code,
+        name: reward.name,
+        description: reward.description,
+        points_cost: reward.pointsCost,
+        stock: reward.stock,
+        category: reward.category,
+        available_from: null,
+        available_to: null,
+        zone_ids: JSON.stringify(reward.onlyNorte && ids.norte ? [ids.norte] : []),
+        customer_type_ids: JSON.stringify(reward.onlyVip && ids.vip ? [ids.vip] : []),
+        delivery_mode: reward.deliveryMode,
+        status: 'active',
+        redeemed_count: 0,
+        image_version: 0,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })),
+      { transaction },
+    );
   }
 
   // Some history: up to six purchases per customer over the last half year, through the ledger.

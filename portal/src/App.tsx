@@ -8,8 +8,12 @@ import { NotFound } from '@lealtad/studio/shared/ui/FullPage.tsx';
 import { CardPage } from './CardPage';
 import { HomePage } from './HomePage';
 import { MovementsPage } from './MovementsPage';
+import { MyRedemptionPage } from './MyRedemptionPage';
+import { MyRedemptionsPage } from './MyRedemptionsPage';
 import { PortalLayout } from './PortalLayout';
 import { ProfilePage } from './ProfilePage';
+import { RewardPage } from './RewardPage';
+import { RewardsPage } from './RewardsPage';
 
 export function App() {
   return (
@@ -25,6 +29,10 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="rewards" element={<RewardsPage />} />
+        <Route path="rewards/:id" element={<RewardPage />} />
+        <Route path="redemptions" element={<MyRedemptionsPage />} />
+        <Route path="redemptions/:id" element={<MyRedemptionPage />} />
         <Route path="movements" element={<MovementsPage />} />
         <Route path="card" element={<CardPage />} />
         <Route path="profile" element={<ProfilePage />} />

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { OpenPage, StatementLine } from '@lealtad/studio/shared/api.ts';
+import type { CatalogReward, OpenPage, StatementLine } from '@lealtad/studio/shared/api.ts';
 import { usePageTitle, useResource } from '@lealtad/studio/shared/hooks.ts';
 import { useFormat } from '@lealtad/studio/shared/i18n.tsx';
 import { useMe } from '@lealtad/studio/shared/session.tsx';
@@ -22,6 +22,19 @@ export function HomePage() {
     { pageSize: 5 },
     profile.version,
   );
+  const affordable = useResource<{ items: CatalogReward[] }>(
+    '/api/me/rewards',
+    { affordable: 'true' },
+    profile.version,
+  );
+  const affordableText = (count: number | undefined) =>
+    count === undefined
+      ? t('home.rewardsText')
+      : count === 0
+        ? t('home.rewardsNone')
+        : count === 1
+          ? t('home.rewardsAffordableOne')
+          : t('home.rewardsAffordable', { count });
   usePageTitle(t('nav.home'));
 
   return (
@@ -77,6 +90,15 @@ export function HomePage() {
       </section>
 
       <div className="portal-cards">
+        <section className="card portal-card" aria-labelledby="rewards-title">
+          <h2 className="portal-card__title" id="rewards-title">
+            {t('home.rewards')}
+          </h2>
+          <p className="portal-card__text">{affordableText(affordable.data?.items.length)}</p>
+          <Link to="/rewards" className="btn btn--primary portal-card__action">
+            {t('home.seeRewards')}
+          </Link>
+        </section>
         <section className="card portal-card" aria-labelledby="account-title">
           <h2 className="portal-card__title" id="account-title">
             {t('home.account')}

@@ -1,6 +1,6 @@
 import { usePageTitle } from '@lealtad/studio/shared/hooks.ts';
 import { Statement } from '@lealtad/studio/shared/statement/Statement.tsx';
-import { Balance } from '@lealtad/studio/shared/ui/Balance.tsx';
+import { BalanceHeader } from './BalanceHeader';
 import { useT } from './messages';
 import { useProfile } from './profile';
 
@@ -11,20 +11,7 @@ export function MovementsPage() {
   usePageTitle(t('movements.title'));
   return (
     <div className="portal-page">
-      <header className="portal-page__header">
-        <div>
-          <h1 className="portal-page__title">{t('movements.title')}</h1>
-          <p className="portal-page__subtitle">{t('movements.subtitle')}</p>
-        </div>
-        <Balance
-          className="card portal-page__balance"
-          label={t('movements.balance')}
-          value={profile.balance}
-          version={profile.version}
-          live={profile.live}
-          change={profile.lastChange}
-        />
-      </header>
+      <BalanceHeader title={t('movements.title')} subtitle={t('movements.subtitle')} />
       <section className="card" aria-label={t('movements.title')}>
         <Statement path="/api/me/statement" version={profile.version} />
       </section>

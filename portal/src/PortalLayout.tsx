@@ -14,6 +14,8 @@ import { ProfileProvider } from './profile';
 
 const sections: readonly { to: string; label: PortalKey }[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/rewards', label: 'nav.rewards' },
+  { to: '/redemptions', label: 'nav.redemptions' },
   { to: '/movements', label: 'nav.movements' },
   { to: '/card', label: 'nav.card' },
   { to: '/profile', label: 'nav.profile' },

@@ -43,8 +43,9 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-/** Writes must say they carry JSON; anything else is refused before it is read. */
+/** Writes must say they carry JSON (files uploaded raw aside); anything else is refused. */
 function requireJson(req: Request, _res: Response, next: NextFunction) {
+  if (Buffer.isBuffer(req.body)) return next();
   const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding');
   if (hasBody && req.method !== 'GET' && !req.is('application/json')) {
     return next(
@@ -85,6 +86,11 @@ export function createApp(services: Services): express.Express {
   app.use('/api/v1/transactions/batch', requireJson, express.json({ limit: '2mb' }));
   // A stock import carries up to 10,000 card numbers read from a file.
   app.use('/api/cards/stock', requireJson, express.json({ limit: '1mb' }));
+  // Files sent as they are (any Content-Type: their type is told by their bytes): a reward's
+  // image, and a spreadsheet of redemption statuses.
+  const rawFile = (limit: string) => express.raw({ type: () => true, limit });
+  app.put('/api/rewards/:id/image', rawFile('5mb'));
+  app.post('/api/redemption-imports', rawFile('20mb'));
   app.use(
     '/api',
     requireJson,

@@ -12,6 +12,11 @@ import { CardsPage } from './pages/cards/CardsPage';
 import { CustomerPage } from './pages/customers/CustomerPage';
 import { CustomersPage } from './pages/customers/CustomersPage';
 import { HomePage } from './pages/HomePage';
+import { RedemptionImportsPage } from './pages/redemptions/RedemptionImportsPage';
+import { RedemptionPage } from './pages/redemptions/RedemptionPage';
+import { RedemptionReportPage } from './pages/redemptions/RedemptionReportPage';
+import { RedemptionsPage } from './pages/redemptions/RedemptionsPage';
+import { RewardsPage } from './pages/rewards/RewardsPage';
 import { UserPage } from './pages/users/UserPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { ZonesPage } from './pages/zones/ZonesPage';
@@ -51,6 +56,46 @@ export function App() {
           element={
             <RequirePermission permission="cards.manage">
               <CardsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="rewards"
+          element={
+            <RequirePermission permission={['rewards.manage', 'redemptions.manage']}>
+              <RewardsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="redemptions"
+          element={
+            <RequirePermission permission="redemptions.manage">
+              <RedemptionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="redemptions/:id"
+          element={
+            <RequirePermission permission="redemptions.manage">
+              <RedemptionPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="redemption-imports"
+          element={
+            <RequirePermission permission="redemptions.manage">
+              <RedemptionImportsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="reports/redemptions"
+          element={
+            <RequirePermission permission="redemptions.manage">
+              <RedemptionReportPage />
             </RequirePermission>
           }
         />

@@ -1,8 +1,14 @@
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Page, Zone } from './shared/api';
-import { SelectField } from './shared/ui/Field';
+import { useDebouncedCallback } from './shared/hooks';
+import type { Resource } from './shared/hooks';
+import { SelectField, TextField } from './shared/ui/Field';
+import { LoadError, LoadingBlock } from './shared/ui/FullPage';
 import { Icon } from './shared/ui/Icon';
 import { Pagination } from './shared/ui/Pagination';
+
+type UpdateParams = (changes: Record<string, string | null>) => void;
 
 /** A page's title and subtitle, with its main actions (if any) beside them. */
 export function PageHeader({
@@ -94,5 +100,98 @@ export function ListPagination({
       total={result.total}
       onPage={(next) => onPage(next > 1 ? String(next) : null)}
     />
+  );
+}
+
+/**
+ * A list's search box: it shows each key at once while the list (the `q` of the address)
+ * follows when typing pauses. `reset` forgets what was typed, for "clear filters".
+ */
+export function useListSearch(q: string, update: UpdateParams) {
+  const [value, setValue] = useState(q);
+  const apply = useDebouncedCallback((typed: string) => update({ q: typed.trim(), page: null }));
+  return {
+    value,
+    change: (typed: string) => {
+      setValue(typed);
+      apply.run(typed);
+    },
+    reset: () => {
+      apply.cancel();
+      setValue('');
+    },
+  };
+}
+
+export type ListSearch = ReturnType<typeof useListSearch>;
+
+export function SearchBox({
+  search,
+  label,
+  placeholder,
+  hint,
+  className,
+  autoFocus,
+}: {
+  search: ListSearch;
+  label: string;
+  placeholder: string;
+  hint?: string;
+  className?: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <TextField
+      className={className ? `toolbar__search ${className}` : 'toolbar__search'}
+      label={label}
+      type="search"
+      placeholder={placeholder}
+      hint={hint}
+      value={search.value}
+      onChange={(event) => search.change(event.target.value)}
+      icon={<Icon name="search" />}
+      autoFocus={autoFocus}
+    />
+  );
+}
+
+/**
+ * A list's table and what surrounds it: the load error (keeping the last rows shown), the
+ * empty state, the loading block (none while there is nothing to ask), and the pager.
+ */
+export function ListResult({
+  resource,
+  emptyTitle,
+  emptyHint,
+  onPage,
+  children,
+}: {
+  resource: Resource<Page<unknown>>;
+  /** What to say when no row matches, and what to do about it. */
+  emptyTitle: string;
+  emptyHint?: ReactNode;
+  onPage: (page: string | null) => void;
+  children: ReactNode;
+}) {
+  const result = resource.data;
+  return (
+    <>
+      {resource.error && <LoadError error={resource.error} onRetry={resource.reload} />}
+      {!resource.error || result ? (
+        <>
+          <div className="table-wrap">
+            {children}
+            {result && result.items.length === 0 && (
+              <div className="empty-state">
+                <p className="empty-state__title">{emptyTitle}</p>
+                {emptyHint && <p>{emptyHint}</p>}
+              </div>
+            )}
+            {!result && resource.loading && <LoadingBlock />}
+          </div>
+          {result && <ListPagination result={result} onPage={onPage} />}
+        </>
+      ) : null}
+    </>
   );
 }

@@ -5,12 +5,18 @@ import { useMe } from './shared/session';
 import { useT } from './messages';
 import type { StudioKey } from './messages';
 
+/** Any one of the permissions is enough (a screen shared by two kinds of work). */
+export type Access = Permission | readonly Permission[];
+
+export const canAccess = (role: Role, access: Access): boolean =>
+  typeof access === 'string' ? can(role, access) : access.some((one) => can(role, one));
+
 /** What the signed-in staff member may do, straight from the server's role map. */
 export function useAccess() {
   const { user } = useMe();
   return {
     user,
-    can: (permission: Permission) => can(user.role, permission),
+    can: (access: Access) => canAccess(user.role, access),
     zoneScoped: isZoneScoped(user.role),
   };
 }
@@ -22,7 +28,7 @@ export function RequirePermission({
   permission,
   children,
 }: {
-  permission: Permission;
+  permission: Access;
   children: ReactNode;
 }) {
   const { can: allowed } = useAccess();

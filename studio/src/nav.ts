@@ -1,5 +1,6 @@
-import { can } from '@lealtad/server/permissions';
-import type { Permission, Role } from '@lealtad/server/permissions';
+import type { Role } from '@lealtad/server/permissions';
+import { canAccess } from './access';
+import type { Access } from './access';
 import type { IconName } from './shared/ui/Icon';
 import type { StudioKey } from './messages';
 
@@ -7,8 +8,8 @@ export interface NavItem {
   to: string;
   label: StudioKey;
   icon: IconName;
-  /** Shown only to roles with this permission; none means every staff member. */
-  permission?: Permission;
+  /** Shown only to roles with this permission (or one of these); none means every staff member. */
+  permission?: Access;
 }
 
 export interface NavGroup {
@@ -27,6 +28,35 @@ const navigation: readonly NavGroup[] = [
     ],
   },
   {
+    label: 'nav.groupRewards',
+    items: [
+      {
+        to: '/rewards',
+        label: 'nav.rewards',
+        icon: 'gift',
+        permission: ['rewards.manage', 'redemptions.manage'],
+      },
+      {
+        to: '/redemptions',
+        label: 'nav.redemptions',
+        icon: 'bag',
+        permission: 'redemptions.manage',
+      },
+      {
+        to: '/redemption-imports',
+        label: 'nav.redemptionImports',
+        icon: 'upload',
+        permission: 'redemptions.manage',
+      },
+      {
+        to: '/reports/redemptions',
+        label: 'nav.redemptionReport',
+        icon: 'file',
+        permission: 'redemptions.manage',
+      },
+    ],
+  },
+  {
     label: 'nav.groupAdmin',
     items: [
       { to: '/accounts', label: 'nav.accounts', icon: 'users', permission: 'users.read' },
@@ -42,7 +72,7 @@ export function navigationFor(role: Role): NavGroup[] {
   return navigation
     .map((group) => ({
       ...group,
-      items: group.items.filter((item) => !item.permission || can(role, item.permission)),
+      items: group.items.filter((item) => !item.permission || canAccess(role, item.permission)),
     }))
     .filter((group) => group.items.length > 0);
 }

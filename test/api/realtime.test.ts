@@ -9,9 +9,14 @@ import { createApiKey } from '@lealtad/server/commands/apiKeys';
 import { Customer } from '@lealtad/server/db/models/index';
 import { actorOf } from '@lealtad/server/policies/actor';
 import { runTimeTriggers } from '@lealtad/server/jobs/ruleTriggers';
-import type { PointsAwarded, PointsChanged } from '@lealtad/server/realtime/index';
+import type {
+  PointsAwarded,
+  PointsChanged,
+  RedemptionChanged,
+} from '@lealtad/server/realtime/index';
 import { localTime } from '@lealtad/rules-schema';
 import { createPlatform, demo, signIn, type Platform } from '../helpers/platform';
+import { givePoints, makeReward, post } from '../helpers/rewards';
 
 let platform: Platform;
 let server: Server;
@@ -198,5 +203,45 @@ describe('points:awarded over socket.io', () => {
       description: '¡Feliz cumpleaños! +100 puntos',
     });
     expect(changed.line).toMatchObject({ kind: 'earn', points: 100 });
+  });
+});
+
+describe('redemption:changed over socket.io', () => {
+  const nextRedemptionEvent = (socket: Socket) =>
+    new Promise<RedemptionChanged>((resolve) => socket.once('redemption:changed', resolve));
+
+  it('tells the customer and the staff watching it of a redemption and each status change, with its points', async () => {
+    const customerId = Number((await Customer.findOne({ where: { email: demo.customer(5) } }))?.id);
+    const reward = await makeReward(platform, { pointsCost: 20 });
+    await givePoints(platform, customerId, 20);
+    const portal = await connect(demo.customer(5), 'portal');
+    const callcenter = await connect(demo.callcenter, 'studio');
+    expect(await callcenter.emitWithAck('customer:watch', customerId)).toEqual({ ok: true });
+    const customer = await signIn(platform, demo.customer(5));
+    const [toPortal, toStaff, points, res] = await Promise.all([
+      nextRedemptionEvent(portal),
+      nextRedemptionEvent(callcenter),
+      nextEvent(portal),
+      post(customer, '/api/me/redemptions', { rewardId: reward.id }),
+    ]);
+    expect(res.status).toBe(201);
+    const expected = {
+      redemptionId: res.body.id,
+      folio: res.body.folio,
+      status: 'requested',
+      customerId,
+    };
+    expect(toPortal).toEqual(expected);
+    expect(toStaff).toEqual(expected);
+    expect(points.line).toMatchObject({ kind: 'redeem', points: -20 });
+
+    const staff = await signIn(platform, demo.callcenter);
+    const [rejected, refund] = await Promise.all([
+      nextRedemptionEvent(portal),
+      nextEvent(portal),
+      post(staff, `/api/redemptions/${res.body.id}/status`, { status: 'rejected' }),
+    ]);
+    expect(rejected).toEqual({ ...expected, status: 'rejected' });
+    expect(refund.line).toMatchObject({ kind: 'refund', points: 20 });
   });
 });

@@ -4,10 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuePasswordLink } from '@lealtad/server/commands/auth';
 import { demoExternalId } from '@lealtad/migrations';
 import { createApiKey } from '@lealtad/server/commands/apiKeys';
-import { ApiKey, Card, Customer, User, Zone } from '@lealtad/server/db/models/index';
+import { ApiKey, Card, Customer, User, Zone, type Reward } from '@lealtad/server/db/models/index';
 import { withCheckDigit } from '@lealtad/server/cards/luhn';
 import { reportCard } from '@lealtad/server/commands/cards';
 import { createRule, publishRule } from '@lealtad/server/commands/rules';
+import { previewImport } from '@lealtad/server/commands/redemptionImports';
+import { redeem } from '@lealtad/server/commands/redemptions';
+import { setRewardImage } from '@lealtad/server/commands/rewards';
 import { upsertPartnerCustomer } from '@lealtad/server/commands/partnerCustomers';
 import { generateApiKey } from '@lealtad/server/integrations/apiKeys';
 import { postPurchases } from '@lealtad/server/ledger/purchases';
@@ -16,6 +19,7 @@ import { apiRoutes } from '@lealtad/server/routes/index';
 import { apiScopes, type ApiScope, type Role } from '@lealtad/server/permissions';
 import { isPartnerAccess, roleMayCall, type Route } from '@lealtad/server/http/route';
 import { createPlatform, demo, signIn, type Platform, type SignedIn } from '../helpers/platform';
+import { actorFor, givePoints, makeReward } from '../helpers/rewards';
 
 /** Partner callers hold an API key: one with every scope, one that may only read customers. */
 type PartnerCaller = 'partner' | 'partner-readonly';
@@ -46,6 +50,7 @@ const emails: Record<Role, string> = {
 interface Call {
   path?: string;
   query?: Record<string, string>;
+  /** JSON, or the bytes of a file sent as it is. */
   body?: unknown;
   /** Use a session of its own (for calls that end the session they come from). */
   ownSession?: boolean;
@@ -252,6 +257,79 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
     query: { from: '1', to: 'draft' },
   }),
   'post /api/jobs/:name/run': async () => ({ path: '/api/jobs/birthday/run' }),
+  'get /api/rewards': async () => ({ query: { status: 'all' } }),
+  'get /api/rewards/categories': async () => ({}),
+  'get /api/rewards/:id': async () => ({ path: `/api/rewards/${catalogReward.id}` }),
+  'post /api/rewards': async () => ({
+    body: {
+      code: `R-${unique().toUpperCase()}`,
+      name: 'Vale de prueba',
+      pointsCost: 10,
+      category: 'vales',
+      deliveryMode: 'digital',
+    },
+  }),
+  'patch /api/rewards/:id': async () => ({
+    path: `/api/rewards/${catalogReward.id}`,
+    body: { description: 'Premio para todos los roles.' },
+  }),
+  'post /api/rewards/:id/retire': async () => ({
+    path: `/api/rewards/${(await makeReward(platform)).id}/retire`,
+  }),
+  'post /api/rewards/:id/restore': async () => ({
+    path: `/api/rewards/${(await makeReward(platform)).id}/restore`,
+  }),
+  'delete /api/rewards/:id': async () => ({
+    path: `/api/rewards/${(await makeReward(platform)).id}`,
+  }),
+  'put /api/rewards/:id/image': async () => ({
+    path: `/api/rewards/${catalogReward.id}/image`,
+    body: image,
+  }),
+  'get /api/rewards/:id/image': async () => ({ path: `/api/rewards/${catalogReward.id}/image` }),
+  'get /api/rewards/:id/image/thumb': async () => ({
+    path: `/api/rewards/${catalogReward.id}/image/thumb`,
+  }),
+  'get /api/me/rewards': async () => ({}),
+  'get /api/me/rewards/:id': async () => ({ path: `/api/me/rewards/${catalogReward.id}` }),
+  'post /api/me/redemptions': async () => ({ body: { rewardId: catalogReward.id } }),
+  'get /api/me/redemptions': async () => ({}),
+  'get /api/me/redemptions/:id': async () => ({
+    path: `/api/me/redemptions/${await norteRedemption()}`,
+  }),
+  'post /api/me/redemptions/:id/cancel': async () => ({
+    path: `/api/me/redemptions/${await norteRedemption()}/cancel`,
+  }),
+  'get /api/redemptions': async () => ({ query: { status: 'requested' } }),
+  'get /api/redemptions/:id': async () => ({ path: `/api/redemptions/${await norteRedemption()}` }),
+  'post /api/redemptions/:id/status': async () => ({
+    path: `/api/redemptions/${await norteRedemption()}/status`,
+    body: { status: 'approved', note: 'Revisado' },
+  }),
+  'post /api/redemptions/bulk-status': async () => ({
+    body: { ids: [await norteRedemption()], status: 'approved' },
+  }),
+  'post /api/customers/:id/redemptions': async () => ({
+    path: `/api/customers/${await norteCustomerId()}/redemptions`,
+    body: { rewardId: catalogReward.id, note: 'Pedido por teléfono' },
+  }),
+  'get /api/reports/redemptions': async () => ({ query: { status: 'requested' } }),
+  'get /api/reports/redemptions.xlsx': async () => ({ query: { status: 'requested' } }),
+  'get /api/redemption-imports/template.xlsx': async () => ({}),
+  'post /api/redemption-imports': async () => ({
+    query: { fileName: 'estatus.csv' },
+    body: statusFile,
+  }),
+  'get /api/redemption-imports': async () => ({}),
+  'get /api/redemption-imports/:id': async () => ({
+    path: `/api/redemption-imports/${await norteImport()}`,
+  }),
+  'post /api/redemption-imports/:id/apply': async () => ({
+    path: `/api/redemption-imports/${await norteImport()}/apply`,
+  }),
+  'get /api/redemption-imports/:id/result.xlsx': async () => ({
+    path: `/api/redemption-imports/${await norteImport()}/result.xlsx`,
+  }),
   'get /api/me/cards': async () => ({}),
   'get /api/me/card-reports': async () => ({}),
   'post /api/me/card-reports': async (caller) => {
@@ -283,6 +361,43 @@ const norteRule = async (published = false, key = `regla-${unique()}`) => {
   const id = await createRule(platform.services, admin, null, ruleDocument(key));
   if (published) await publishRule(platform.services, admin, null, id, { comment: 'Para probar' });
   return id;
+};
+
+/** A reward everyone may redeem for one point, with an image. */
+let catalogReward: Reward;
+const image = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const statusFile = Buffer.from('folio,estado\nR-000001,aprobado\n');
+
+/** A new requested redemption of demo customer 1 (Norte), made through the portal command. */
+const norteRedemption = async () => {
+  const customer = await actorFor(demo.customer(1));
+  const { redemption } = await redeem(
+    platform.services,
+    { actor: customer, ip: null },
+    {
+      customerId: null,
+      rewardId: catalogReward.id,
+      quantity: 1,
+      deliveryAddress: null,
+      idempotencyKey: null,
+      note: null,
+    },
+  );
+  return redemption.id;
+};
+
+/** A new previewed status upload by Norte's admin, which the superadmin and call center see too. */
+const norteImport = async () => {
+  const admin = await actorFor(demo.adminNorte);
+  const { upload } = await previewImport(
+    platform.services,
+    { actor: admin, ip: null },
+    { fileName: 'estatus.csv', bytes: statusFile },
+  );
+  return upload.id;
 };
 
 let cardSerial = 0;
@@ -375,6 +490,14 @@ describe('role matrix: every /api route with every role', () => {
       lockedUntil: null,
       lastLoginAt: null,
     });
+    catalogReward = await makeReward(platform, { pointsCost: 1 });
+    await setRewardImage(
+      platform.services,
+      { actor: actorOf({ id: 1, role: 'superadmin', zoneId: null }), ip: null },
+      catalogReward.id,
+      image,
+    );
+    await givePoints(platform, await norteCustomerId(), 1_000);
     for (const role of Object.keys(emails) as Role[])
       sessions.set(role, await signIn(platform, emails[role]));
     for (const caller of Object.keys(partnerScopes) as PartnerCaller[]) {

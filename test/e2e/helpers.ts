@@ -70,6 +70,13 @@ export interface StaffApi {
   get: <T>(path: string) => Promise<T>;
   /** POSTs and returns the status with the body, for the test to check. */
   post: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
+  /** Sends bytes as the whole body (image and spreadsheet uploads). */
+  upload: <T>(
+    method: 'PUT' | 'POST',
+    path: string,
+    bytes: Buffer,
+    contentType: string,
+  ) => Promise<{ status: number; body: T }>;
 }
 
 function staffApi(api: APIRequestContext, csrf: string): StaffApi {
@@ -81,6 +88,14 @@ function staffApi(api: APIRequestContext, csrf: string): StaffApi {
     },
     async post<T>(path: string, body: unknown) {
       const response = await api.post(path, { data: body, headers: { 'X-CSRF-Token': csrf } });
+      return { status: response.status(), body: (await response.json()) as T };
+    },
+    async upload<T>(method: 'PUT' | 'POST', path: string, bytes: Buffer, contentType: string) {
+      const response = await api.fetch(path, {
+        method,
+        data: bytes,
+        headers: { 'X-CSRF-Token': csrf, 'Content-Type': contentType },
+      });
       return { status: response.status(), body: (await response.json()) as T };
     },
   };
@@ -218,3 +233,7 @@ export const masked = (number: string) => `•••• ${number.slice(-4)}`;
 
 /** A card number with the format of a real one that is in nobody's stock. */
 export const unknownCardNumber = () => withCheckDigit('999999999999999');
+
+/** Whether an image finished loading a picture (a refused or broken address leaves none). */
+export const imageLoaded = (image: Locator): Promise<boolean> =>
+  image.evaluate((element) => 'naturalWidth' in element && Number(element.naturalWidth) > 0);

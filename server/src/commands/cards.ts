@@ -14,7 +14,7 @@ import { insertRows } from '../db/rows';
 import { AppError, badRequest, conflict, notFound, type ErrorDetail } from '../errors';
 import type { Services } from '../http/services';
 import type { Actor } from '../policies/actor';
-import { findOwnCustomer, findVisibleCustomer } from '../policies/customers';
+import { lockCustomer } from '../policies/customers';
 import { isStaffRole } from '../policies/permissions';
 import { recordAudit } from './audit';
 
@@ -58,18 +58,6 @@ function assertAssignable(card: Card, replacementFor: number | null): void {
 
 const lockCardByNumber = (number: string, transaction: Transaction) =>
   Card.findOne({ where: { number }, transaction, lock: transaction.LOCK.UPDATE });
-
-/**
- * The customer a card command acts on, locked: every card command locks its customer first, so
- * they run one at a time per customer (one active card, one open report per card) and always
- * take their locks in the same order (customer, report, cards).
- */
-function lockCustomer(actor: Actor, customerId: number | null, transaction: Transaction) {
-  const options = { transaction, lock: transaction.LOCK.UPDATE };
-  return customerId === null
-    ? findOwnCustomer(actor, options)
-    : findVisibleCustomer(actor, customerId, options);
-}
 
 const cardSnapshot = (card: Card) => ({
   number: card.number,

@@ -26,6 +26,11 @@ const parserError = (err: unknown): AppError | undefined => {
 export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   const known = err instanceof AppError ? err : parserError(err);
   if (!known) console.error(`${req.method} ${req.originalUrl} falló:`, err);
+  // A download that fails halfway can only be cut short: its status and headers are gone.
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
   const error =
     known ?? new AppError(500, 'internal_error', 'Ocurrió un error inesperado. Intenta de nuevo.');
   const { details, retryAfter } = error.extras;

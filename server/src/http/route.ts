@@ -41,8 +41,11 @@ export interface RouteContext<B, Q, P, A extends Access> {
   services: Services;
 }
 
-/** What a handler answers: a JSON body and a status (200 unless said), or nothing (204). */
-export type Reply = { status?: number; body: unknown } | undefined;
+/**
+ * What a handler answers: a JSON body and a status (200 unless said), nothing (204), or `sent`
+ * when the handler wrote the response itself (file downloads, streamed workbooks).
+ */
+export type Reply = { status?: number; body: unknown } | { sent: true } | undefined;
 
 export interface RouteSpec<B, Q, P, A extends Access> {
   method: Method;
@@ -134,7 +137,7 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined, A exten
         services,
       });
       if (reply === undefined) res.status(204).end();
-      else res.status(reply.status ?? 200).json(reply.body);
+      else if (!('sent' in reply)) res.status(reply.status ?? 200).json(reply.body);
     },
   };
 }
@@ -159,3 +162,15 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/** A `findAndCountAll` result as a page of presented items. */
+export const pageOf = <R, T>(
+  found: { rows: R[]; count: number },
+  paging: { page: number; pageSize: number },
+  present: (row: R) => T,
+): Page<T> => ({
+  items: found.rows.map(present),
+  total: found.count,
+  page: paging.page,
+  pageSize: paging.pageSize,
+});

@@ -2,7 +2,7 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { insertRows } from '../db/rows';
 import { AppError } from '../errors';
 import type { Settings } from '../settings';
-import { consumeLots, lockBalance } from './lots';
+import { addLot, consumeLots, lockBalance } from './lots';
 import { addMonths } from './time';
 
 export interface AdjustedLine {
@@ -27,20 +27,13 @@ export async function adjustBalance(
   if (balance === null) throw new AppError(404, 'not_found', 'El cliente no existe.');
   const now = new Date();
   if (input.points > 0) {
-    await insertRows(
+    await addLot(
       sequelize,
-      'point_lots',
-      ['customer_id', 'points', 'remaining', 'expires_at', 'transaction_id', 'created_at'],
-      [
-        [
-          input.customerId,
-          input.points,
-          input.points,
-          addMonths(now, settings.pointsExpiryMonths),
-          null,
-          now,
-        ],
-      ],
+      {
+        customerId: input.customerId,
+        points: input.points,
+        expiresAt: addMonths(now, settings.pointsExpiryMonths),
+      },
       transaction,
     );
   } else {

@@ -1,5 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { forUpdate } from '../db/rows';
+import { forUpdate, insertRows } from '../db/rows';
 
 /**
  * Takes up to `points` from the customer's lots, soonest-expiring first (the lots of
@@ -63,4 +63,19 @@ export async function lockBalance(
     { replacements: [customerId], type: QueryTypes.SELECT, transaction },
   );
   return row ? Number(row.balance) : null;
+}
+
+/** A new lot of points that expires at `expiresAt` (manual credits, refunds). */
+export async function addLot(
+  sequelize: Sequelize,
+  lot: { customerId: number; points: number; expiresAt: Date },
+  transaction: Transaction,
+): Promise<void> {
+  await insertRows(
+    sequelize,
+    'point_lots',
+    ['customer_id', 'points', 'remaining', 'expires_at', 'transaction_id', 'created_at'],
+    [[lot.customerId, lot.points, lot.points, lot.expiresAt, null, new Date()]],
+    transaction,
+  );
 }

@@ -142,8 +142,11 @@ export async function statement(sequelize: Sequelize, customerId: number, filter
   };
 }
 
-/** Which new lines: one by id, or those a purchase (or its reversal) wrote. */
-export type LineKey = { id: number } | { transactionId: string; kind: 'earn' | 'reverse' };
+/** Which new lines: one by id, those a purchase (or its reversal) wrote, or a redemption's. */
+export type LineKey =
+  | { id: number }
+  | { transactionId: string; kind: 'earn' | 'reverse' }
+  | { redemptionId: number; kind: 'redeem' | 'refund' };
 
 /** The lines `key` names, oldest first, as the statement shows them. */
 export async function ledgerLines(
@@ -154,10 +157,15 @@ export async function ledgerLines(
   const conditions: [string, unknown][] =
     'id' in key
       ? [['l.id = ?', key.id]]
-      : [
-          ['l.kind = ?', key.kind],
-          ['t.external_id = ?', key.transactionId],
-        ];
+      : 'redemptionId' in key
+        ? [
+            ['l.kind = ?', key.kind],
+            ['l.redemption_id = ?', key.redemptionId],
+          ]
+        : [
+            ['l.kind = ?', key.kind],
+            ['t.external_id = ?', key.transactionId],
+          ];
   const rows = await selectLines(sequelize, customerId, conditions, 100);
   return rows.reverse().map(presentLine);
 }

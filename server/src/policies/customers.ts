@@ -31,3 +31,16 @@ export async function findOwnCustomer(
   if (!customer) throw notFound('Tu cuenta no tiene un perfil de cliente.');
   return customer;
 }
+
+/**
+ * The customer a command acts on, locked: staff name it (within their zone), a customer acts on
+ * itself (`customerId` null). Commands that change a customer's cards, points or redemptions
+ * lock it first, so they run one at a time per customer and always take their locks in the same
+ * order (customer first, then its other rows).
+ */
+export function lockCustomer(actor: Actor, customerId: number | null, transaction: Transaction) {
+  const options = { transaction, lock: transaction.LOCK.UPDATE };
+  return customerId === null
+    ? findOwnCustomer(actor, options)
+    : findVisibleCustomer(actor, customerId, options);
+}

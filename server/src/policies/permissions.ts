@@ -37,6 +37,13 @@ export const permissions = [
   'rules.manage',
   /** Run a scheduled job now (birthday awards, expiry, …). */
   'jobs.run',
+  /** Create, edit, retire and delete catalog rewards and upload their images. */
+  'rewards.manage',
+  /**
+   * Follow redemptions (queue, statuses, spreadsheet updates, report) and redeem on a customer's
+   * behalf (admins: their zone's customers).
+   */
+  'redemptions.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -55,6 +62,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'cards.service',
     'rules.manage',
     'jobs.run',
+    'rewards.manage',
+    'redemptions.manage',
   ],
   admin: [
     'users.read',
@@ -66,9 +75,17 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'ledger.adjust',
     'cards.service',
     'rules.manage',
+    'redemptions.manage',
   ],
-  callcenter: ['zones.read', 'customers.read', 'customers.write', 'ledger.adjust', 'cards.service'],
-  marketing: ['zones.read', 'rules.manage'],
+  callcenter: [
+    'zones.read',
+    'customers.read',
+    'customers.write',
+    'ledger.adjust',
+    'cards.service',
+    'redemptions.manage',
+  ],
+  marketing: ['zones.read', 'rules.manage', 'rewards.manage'],
   customer: ['portal.self'],
 };
 

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Sequelize } from 'sequelize';
+import type { RedemptionStatus } from '../db/models/redemption';
 import type { AwardNotice, PostedLine } from '../ledger/purchases';
 import { ledgerLines, type LedgerLine, type LineKey } from '../ledger/statement';
 import type { Actor } from '../policies/actor';
@@ -21,6 +22,14 @@ export interface PointsAwarded extends AwardNotice {
   customerId: number;
 }
 
+/** A redemption that changed status (or was just made), for the customer and staff following it. */
+export interface RedemptionChanged {
+  redemptionId: number;
+  folio: string;
+  status: RedemptionStatus;
+  customerId: number;
+}
+
 export interface Realtime {
   /** Starts socket.io on the HTTP server (the API works without it, e.g. under supertest). */
   attach(server: HttpServer): void;
@@ -28,6 +37,8 @@ export interface Realtime {
   pointsChanged(event: PointsChanged): void;
   /** Tells the customer's screens which rule gave points (`points:awarded`). Call after commit. */
   pointsAwarded(event: PointsAwarded): void;
+  /** Tells the same screens that one of the customer's redemptions changed. Call after commit. */
+  redemptionChanged(event: RedemptionChanged): void;
   /** Whether any screen is showing this customer now. */
   isWatched(customerId: number): boolean;
   close(): Promise<void>;
@@ -147,6 +158,9 @@ export function createRealtime(): Realtime {
     },
     pointsAwarded(event) {
       io?.to(room(event.customerId)).emit('points:awarded', event);
+    },
+    redemptionChanged(event) {
+      io?.to(room(event.customerId)).emit('redemption:changed', event);
     },
     isWatched(customerId) {
       return io?.sockets.adapter.rooms.has(room(customerId)) ?? false;

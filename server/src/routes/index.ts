@@ -8,8 +8,12 @@ import { healthRoutes } from './health';
 import { jobRoutes } from './jobs';
 import { myCardRoutes } from './me/cards';
 import { meProfileRoutes } from './me/profile';
+import { myRewardRoutes } from './me/rewards';
 import { partnerRoutes } from './partner';
 import { ruleRoutes } from './rules';
+import { redemptionImportRoutes } from './redemptionImports';
+import { redemptionRoutes } from './redemptions';
+import { rewardRoutes } from './rewards';
 import { userRoutes } from './users';
 import { zoneRoutes } from './zones';
 
@@ -29,4 +33,8 @@ export const apiRoutes: readonly Route[] = [
   ...meProfileRoutes,
   ...ruleRoutes,
   ...jobRoutes,
+  ...rewardRoutes,
+  ...myRewardRoutes,
+  ...redemptionRoutes,
+  ...redemptionImportRoutes,
 ];

@@ -49,6 +49,24 @@ export function HomePage() {
       action: t('home.cards.go'),
     });
   }
+  if (can('rewards.manage')) {
+    capabilities.push({
+      icon: 'gift',
+      title: t('home.rewards.title'),
+      text: t('home.rewards.text'),
+      to: '/rewards',
+      action: t('home.rewards.go'),
+    });
+  }
+  if (can('redemptions.manage')) {
+    capabilities.push({
+      icon: 'bag',
+      title: t('home.redemptions.title'),
+      text: zoneScoped ? t('home.redemptions.textZone', { zone }) : t('home.redemptions.textAll'),
+      to: '/redemptions',
+      action: t('home.redemptions.go'),
+    });
+  }
   if (can('users.read')) {
     const read = zoneScoped ? t('home.accounts.readZone', { zone }) : t('home.accounts.readAll');
     capabilities.push({

@@ -258,6 +258,147 @@ export interface PointsChanged {
   line: StatementLine;
 }
 
+export const deliveryModes = ['shipping', 'pickup', 'digital'] as const;
+export type DeliveryMode = (typeof deliveryModes)[number];
+export const rewardStatuses = ['active', 'retired'] as const;
+export type RewardStatus = (typeof rewardStatuses)[number];
+
+/** A reward of the catalog. `stock` null means unlimited; dates are yyyy-mm-dd. */
+export interface Reward {
+  id: number;
+  code: string;
+  name: string;
+  description: string;
+  pointsCost: number;
+  stock: number | null;
+  category: string;
+  availableFrom: string | null;
+  availableTo: string | null;
+  /** Empty: every zone. */
+  zoneIds: number[];
+  /** Empty: every customer type. */
+  customerTypeIds: number[];
+  deliveryMode: DeliveryMode;
+  status: RewardStatus;
+  imageUrl: string | null;
+  thumbnailUrl: string | null;
+  redeemedCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What staff send to create a reward or change one (`PATCH` takes any part of it). */
+export type RewardFields = Pick<
+  Reward,
+  | 'code'
+  | 'name'
+  | 'description'
+  | 'pointsCost'
+  | 'stock'
+  | 'category'
+  | 'availableFrom'
+  | 'availableTo'
+  | 'zoneIds'
+  | 'customerTypeIds'
+  | 'deliveryMode'
+>;
+
+/** A reward as the signed-in customer sees it: whether the balance covers it now. */
+export interface CatalogReward extends Reward {
+  affordable: boolean;
+  missingPoints: number;
+}
+
+export const redemptionStatuses = [
+  'requested',
+  'approved',
+  'shipped',
+  'ready_for_pickup',
+  'delivered',
+  'rejected',
+  'cancelled',
+] as const;
+export type RedemptionStatus = (typeof redemptionStatuses)[number];
+
+/** One step of a redemption's history; `actor` null is the customer itself or the system. */
+export interface RedemptionStep {
+  status: RedemptionStatus;
+  note: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  actor: { id: number; name: string; role: Role } | null;
+  at: string;
+}
+
+/** Points exchanged for a reward, followed until delivered. `timeline` only in detail answers. */
+export interface Redemption {
+  id: number;
+  folio: string;
+  customer: { id: number; name: string; externalId: string | null; zoneId: number | null };
+  reward: Pick<Reward, 'id' | 'code' | 'name' | 'deliveryMode' | 'thumbnailUrl'>;
+  quantity: number;
+  points: number;
+  status: RedemptionStatus;
+  carrier: string | null;
+  trackingNumber: string | null;
+  deliveryAddress: string | null;
+  createdAt: string;
+  updatedAt: string;
+  timeline?: RedemptionStep[];
+}
+
+/** A redemption changed status (socket.io `redemption:changed`). */
+export interface RedemptionChanged {
+  redemptionId: number;
+  folio: string;
+  status: RedemptionStatus;
+  customerId: number;
+}
+
+export type ImportRowResult = 'ok' | 'error' | 'unchanged';
+
+/** One row of an Excel status upload, as checked against the redemptions. */
+export interface ImportRow {
+  /** The row's number in the sheet (the header is row 1). */
+  row: number;
+  folio: string | null;
+  /** The status cell as written, and the status it was read as (null: not understood). */
+  statusText: string | null;
+  status: RedemptionStatus | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  note: string | null;
+  result: ImportRowResult;
+  reason?: string;
+}
+
+/** An uploaded status file: previewed first, then applied. */
+export interface RedemptionImport {
+  id: number;
+  fileName: string;
+  status: 'previewed' | 'applied';
+  counts: Record<ImportRowResult, number>;
+  rowCount: number;
+  createdBy: { id: number; name: string } | null;
+  appliedBy: { id: number; name: string } | null;
+  appliedAt: string | null;
+  createdAt: string;
+}
+
+/** An upload with a page of its rows (`GET /api/redemption-imports/:id?page=`). */
+export interface RedemptionImportDetail extends RedemptionImport, Omit<Page<ImportRow>, 'items'> {
+  rows: ImportRow[];
+}
+
+/** The redeemed rewards report: a page of redemptions and the totals of every match. */
+export interface RedemptionReport extends Page<Redemption> {
+  totals: {
+    redemptions: number;
+    points: number;
+    byStatus: Partial<Record<RedemptionStatus, number>>;
+  };
+}
+
 export interface ErrorDetail {
   /** Where the problem is: `body.name`, `query.page`… */
   path: string;
@@ -363,24 +504,31 @@ export function withQuery(path: string, query: Query = {}): string {
   return search ? `${path}?${search}` : path;
 }
 
-async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH',
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<T> {
+/** A request body: JSON for records, or the bytes of a file sent as they are (uploads). */
+type Body = { json: unknown } | { file: Blob } | undefined;
+
+function headersFor(method: string, body: Body): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (currentApp) headers['X-Lealtad-App'] = currentApp;
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  }
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (body && 'json' in body) headers['Content-Type'] = 'application/json';
+  if (body && 'file' in body)
+    headers['Content-Type'] = body.file.type || 'application/octet-stream';
+  return headers;
+}
+
+async function send(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body: Body,
+  signal?: AbortSignal,
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: headersFor(method, body),
+      body: body === undefined ? undefined : 'json' in body ? JSON.stringify(body.json) : body.file,
       credentials: 'same-origin',
       signal,
     });
@@ -388,19 +536,56 @@ async function request<T>(
     if (signal?.aborted) throw err;
     throw networkError();
   }
-  if (response.status === 204) return undefined as T;
-  const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
+    const data: unknown = await response.json().catch(() => null);
     const error = toApiError(response, data);
     if (error.id === 'unauthenticated') unauthenticatedListeners.forEach((listener) => listener());
     throw error;
   }
-  return data as T;
+  return response;
+}
+
+async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: Body,
+  signal?: AbortSignal,
+): Promise<T> {
+  const response = await send(method, path, body, signal);
+  if (response.status === 204) return undefined as T;
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** The file name the server gave a download, or `fallback`. */
+function attachmentName(response: Response, fallback: string): string {
+  const header = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
 }
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
     request<T>('GET', withQuery(path, query), undefined, signal),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  post: <T>(path: string, body?: unknown) =>
+    request<T>('POST', path, body === undefined ? undefined : { json: body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { json: body }),
+  delete: (path: string) => request<undefined>('DELETE', path),
+  /** Sends a file's bytes as the whole body (the server decides the type by its content). */
+  upload: <T>(method: 'POST' | 'PUT', path: string, file: Blob) =>
+    request<T>(method, path, { file }),
+  /**
+   * Saves what `path` answers as a file. Fetched with the session's headers (a plain link
+   * would not name the app), so a refusal shows as an error instead of a page of JSON.
+   */
+  async download(path: string, query: Query, fallbackName: string): Promise<void> {
+    const response = await send('GET', withQuery(path, query), undefined);
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = attachmentName(response, fallbackName);
+    link.click();
+    // The browser has taken the file once the click is handled.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  },
 };

@@ -41,8 +41,23 @@ const english: Readonly<Record<string, string>> = {
   card_already_reported: 'That card already has an open report.',
   card_not_active: 'Only an active card can be reported.',
   replacement_card_required: 'Enter the number of the replacement card.',
-  invalid_transition: 'The report cannot move to that status from its current one.',
+  invalid_transition: 'That status cannot be reached from the current one.',
   no_new_cards: 'No card was imported: every number has a problem.',
+  reward_code_taken: 'A reward with that code already exists.',
+  reward_has_redemptions: 'This reward was already redeemed, so it cannot be deleted: retire it.',
+  reward_not_found: 'That reward does not exist.',
+  reward_not_available: 'That reward is not available for this customer right now.',
+  out_of_stock: 'That reward is out of stock.',
+  image_type_not_supported: 'The image must be JPEG, PNG or WebP (the file’s content is checked).',
+  image_unreadable: 'The image could not be read: the file is damaged or too large in pixels.',
+  payload_too_large: 'The file is too large.',
+  not_a_spreadsheet: 'The file is not a spreadsheet (.xlsx, .xls or .csv).',
+  empty_file: 'The file has no rows.',
+  import_already_applied: 'This file was already applied.',
+  redemption_not_found: 'That redemption does not exist.',
+  idempotency_key_reused: 'That request was already sent for another reward or quantity.',
+  customer_not_active: 'The customer’s account is not active, so it cannot redeem.',
+  invalid_window: 'The end date must be after the start date.',
 };
 
 /**
@@ -51,7 +66,7 @@ const english: Readonly<Record<string, string>> = {
  */
 const englishWithNumber: Readonly<Record<string, string>> = {
   adjustment_over_limit: 'Your role can adjust up to {n} points per movement.',
-  insufficient_points: 'The customer only has {n} points.',
+  insufficient_points: 'The balance is only {n} points.',
 };
 
 function numberedMessage(error: ApiError): string | undefined {

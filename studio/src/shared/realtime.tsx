@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { AppName, Customer, PointsChanged } from './api';
+import type { AppName, Customer, PointsChanged, RedemptionChanged } from './api';
 import { useResource } from './hooks';
 import type { Resource } from './hooks';
 import { useSession } from './session';
 
 /**
  * Live updates over socket.io: one connection per app while someone is signed in. A customer's
- * socket receives its own `points:changed` events; a staff screen showing a customer watches it
- * (`customer:watch`) and receives that customer's events until it stops watching.
+ * socket receives its own `points:changed` and `redemption:changed` events; a staff screen
+ * showing a customer watches it (`customer:watch`) and receives that customer's events until it
+ * stops watching.
  */
 
 type Status = 'offline' | 'connecting' | 'online';
@@ -18,6 +19,7 @@ let socket: Socket | null = null;
 let status: Status = 'offline';
 const statusListeners = new Set<() => void>();
 const pointsListeners = new Set<(event: PointsChanged) => void>();
+const redemptionListeners = new Set<(event: RedemptionChanged) => void>();
 const resyncListeners = new Set<() => void>();
 /** Customers that staff screens watch, with how many screens watch each. */
 const watched = new Map<number, number>();
@@ -77,6 +79,9 @@ export function connectRealtime(app: AppName): () => void {
   connection.on('points:changed', (event: PointsChanged) =>
     pointsListeners.forEach((listener) => listener(event)),
   );
+  connection.on('redemption:changed', (event: RedemptionChanged) =>
+    redemptionListeners.forEach((listener) => listener(event)),
+  );
   return () => {
     connection.disconnect();
     if (socket === connection) {
@@ -115,29 +120,42 @@ export function RealtimeConnection() {
 /** Whose points a screen follows: the signed-in customer, or a customer by id (staff). */
 export type LiveTarget = 'self' | number | null;
 
-interface PointsHandlers {
-  onChange: (event: PointsChanged) => void;
+interface CustomerHandlers {
+  onPoints?: (event: PointsChanged) => void;
+  onRedemption?: (event: RedemptionChanged) => void;
   /** After a reconnection: events may have been missed, read the data again. */
   onResync: () => void;
 }
 
-/** Calls the handlers on the target's point changes; `live` says whether they can arrive now. */
-export function usePointsEvents(target: LiveTarget, handlers: PointsHandlers): { live: boolean } {
+/**
+ * Calls the handlers on the target's live events (points, redemptions); `live` says whether
+ * they can arrive now.
+ */
+export function useCustomerEvents(
+  target: LiveTarget,
+  handlers: CustomerHandlers,
+): { live: boolean } {
   const latest = useRef(handlers);
   useEffect(() => {
     latest.current = handlers;
   });
   useEffect(() => {
     if (target === null) return;
+    const concerns = (customerId: number) => target === 'self' || customerId === target;
     const onPoints = (event: PointsChanged) => {
-      if (target === 'self' || event.customerId === target) latest.current.onChange(event);
+      if (concerns(event.customerId)) latest.current.onPoints?.(event);
+    };
+    const onRedemption = (event: RedemptionChanged) => {
+      if (concerns(event.customerId)) latest.current.onRedemption?.(event);
     };
     const onResync = () => latest.current.onResync();
     pointsListeners.add(onPoints);
+    redemptionListeners.add(onRedemption);
     resyncListeners.add(onResync);
     const unwatch = target === 'self' ? undefined : watchCustomer(target);
     return () => {
       pointsListeners.delete(onPoints);
+      redemptionListeners.delete(onRedemption);
       resyncListeners.delete(onResync);
       unwatch?.();
     };
@@ -147,6 +165,17 @@ export function usePointsEvents(target: LiveTarget, handlers: PointsHandlers): {
     () => status === 'online' && (target === 'self' || (target !== null && confirmed.has(target))),
   );
   return { live };
+}
+
+/**
+ * A count that grows at every live change of the target's redemptions (and after reconnecting):
+ * screens that list or show redemptions read them again when it changes.
+ */
+export function useRedemptionsVersion(target: LiveTarget): { version: number; live: boolean } {
+  const [version, setVersion] = useState(0);
+  const bump = () => setVersion((v) => v + 1);
+  const { live } = useCustomerEvents(target, { onRedemption: bump, onResync: bump });
+  return { version, live };
 }
 
 export interface LiveCustomer extends Resource<Customer> {
@@ -171,8 +200,8 @@ export function useLiveCustomer(path: string | null, target: LiveTarget): LiveCu
   useEffect(() => {
     current.current = resource.data;
   });
-  const { live } = usePointsEvents(target, {
-    onChange(event) {
+  const { live } = useCustomerEvents(target, {
+    onPoints(event) {
       const base = current.current;
       if (base) setOverride({ base, balance: event.balance });
       setLastChange(event);

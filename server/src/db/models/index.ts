@@ -7,12 +7,16 @@ import { CardReport, CardReportEvent } from './cardReport';
 import { Customer } from './customer';
 import { CustomerType } from './customerType';
 import { PasswordToken } from './passwordToken';
+import { Redemption, RedemptionEvent } from './redemption';
+import { RedemptionImport } from './redemptionImport';
+import { Reward } from './reward';
 import { Session } from './session';
 import { User } from './user';
 import { Zone } from './zone';
 
 export { ApiKey, AuditEvent, Customer, CustomerType, PasswordToken, Session, User, Zone };
 export { Card, CardBatch, CardReport, CardReportEvent };
+export { Redemption, RedemptionEvent, RedemptionImport, Reward };
 
 export function initModels(sequelize: Sequelize): void {
   for (const model of [
@@ -28,6 +32,10 @@ export function initModels(sequelize: Sequelize): void {
     Card,
     CardReport,
     CardReportEvent,
+    Reward,
+    Redemption,
+    RedemptionEvent,
+    RedemptionImport,
   ]) {
     model.initModel(sequelize);
   }
@@ -46,4 +54,10 @@ export function initModels(sequelize: Sequelize): void {
   });
   CardReport.hasMany(CardReportEvent, { as: 'events', foreignKey: 'reportId' });
   CardReportEvent.belongsTo(User, { as: 'actor', foreignKey: 'actorUserId', constraints: false });
+  Redemption.belongsTo(Customer, { as: 'customer', foreignKey: 'customerId' });
+  Redemption.belongsTo(Reward, { as: 'reward', foreignKey: 'rewardId' });
+  Redemption.hasMany(RedemptionEvent, { as: 'events', foreignKey: 'redemptionId' });
+  RedemptionEvent.belongsTo(User, { as: 'actor', foreignKey: 'actorUserId', constraints: false });
+  RedemptionImport.belongsTo(User, { as: 'creator', foreignKey: 'createdBy', constraints: false });
+  RedemptionImport.belongsTo(User, { as: 'applier', foreignKey: 'appliedBy', constraints: false });
 }

@@ -77,7 +77,8 @@ export const customerRoutes = [
   defineRoute({
     method: 'get',
     path: '/api/customer-types',
-    access: 'customers.read',
+    // Marketing needs the types to say whom a reward is offered to.
+    access: ['customers.read', 'rewards.manage'],
     async handler() {
       const types = await CustomerType.findAll({ order: [['name', 'asc']] });
       return { body: { items: types.map((t) => ({ id: t.id, code: t.code, name: t.name })) } };

@@ -13,9 +13,10 @@ import { useFormat, useLocale } from '../../shared/i18n';
 import { useSharedT } from '../../shared/messages';
 import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
-import { cx } from '../../shared/ui/cx';
 import { Dialog } from '../../shared/ui/Dialog';
 import { TextField } from '../../shared/ui/Field';
+import { FileDrop } from '../../shared/ui/FileDrop';
+import { Segmented } from '../../shared/ui/Segmented';
 import { Icon } from '../../shared/ui/Icon';
 import { useT } from '../../messages';
 import type { StudioKey } from '../../messages';
@@ -225,28 +226,35 @@ function ImportForm({ onClose, onImported }: Omit<ImportCardsDialogProps, 'open'
           error={errors.name}
           autoFocus
         />
-        <fieldset className="segmented">
-          <legend className="field__label">{t('import.source')}</legend>
-          {(['range', 'file'] as const).map((option) => (
-            <label
-              key={option}
-              className={cx('segmented__option', source === option && 'segmented__option--on')}
-            >
-              <input
-                type="radio"
-                name="source"
-                value={option}
-                checked={source === option}
-                onChange={() => {
-                  setSource(option);
-                  setErrors({});
-                }}
-              />
-              <Icon name={option === 'range' ? 'box' : 'file'} />
-              {option === 'range' ? t('import.byRange') : t('import.byFile')}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend={t('import.source')}
+          name="source"
+          options={[
+            {
+              value: 'range',
+              label: (
+                <>
+                  <Icon name="box" />
+                  {t('import.byRange')}
+                </>
+              ),
+            },
+            {
+              value: 'file',
+              label: (
+                <>
+                  <Icon name="file" />
+                  {t('import.byFile')}
+                </>
+              ),
+            },
+          ]}
+          value={source}
+          onChange={(option) => {
+            setSource(option);
+            setErrors({});
+          }}
+        />
 
         {source === 'range' ? (
           <div className="import-range">
@@ -306,26 +314,17 @@ function ImportForm({ onClose, onImported }: Omit<ImportCardsDialogProps, 'open'
           </div>
         ) : (
           <div className="import-file">
-            <label className={cx('file-drop', errors.file && 'file-drop--invalid')}>
-              <input
-                type="file"
-                accept=".csv,.txt,text/csv,text/plain"
-                onChange={(event) => void readFile(event)}
-                aria-describedby="import-file-hint"
-              />
-              <Icon name="upload" />
-              <span className="file-drop__title">{file ? file.name : t('import.fileChoose')}</span>
-              <span className="file-drop__hint" id="import-file-hint">
-                {file
+            <FileDrop
+              accept=".csv,.txt,text/csv,text/plain"
+              onChange={(event) => void readFile(event)}
+              title={file ? file.name : t('import.fileChoose')}
+              hint={
+                file
                   ? t('import.fileRead', { count: format.number(file.numbers.length) })
-                  : t('import.fileHint', { max: format.number(maxNumbers) })}
-              </span>
-            </label>
-            {errors.file && (
-              <p className="field__error" role="alert">
-                {errors.file}
-              </p>
-            )}
+                  : t('import.fileHint', { max: format.number(maxNumbers) })
+              }
+              error={errors.file}
+            />
             {file && file.numbers.length > 0 && !errors.file && (
               <div className="import-preview">
                 <p className="import-preview__title">{t('import.filePreview')}</p>

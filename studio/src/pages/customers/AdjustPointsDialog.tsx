@@ -8,11 +8,12 @@ import { useFormat, useLocale } from '../../shared/i18n';
 import { useSharedT } from '../../shared/messages';
 import { Alert } from '../../shared/ui/Alert';
 import { Button } from '../../shared/ui/Button';
-import { cx } from '../../shared/ui/cx';
 import { Dialog } from '../../shared/ui/Dialog';
+import { Segmented } from '../../shared/ui/Segmented';
 import { TextAreaField, TextField } from '../../shared/ui/Field';
 import { Icon } from '../../shared/ui/Icon';
 import { useT } from '../../messages';
+import { BalanceAfter } from './BalanceAfter';
 import { customerName } from './customerText';
 
 export interface AdjustedLine {
@@ -111,29 +112,36 @@ function AdjustForm({
           </Alert>
         )}
         {errors.general !== null && <Alert tone="error">{errors.general}</Alert>}
-        <fieldset className="segmented">
-          <legend className="field__label">{t('adjust.direction')}</legend>
-          {(['add', 'take'] as const).map((option) => (
-            <label
-              key={option}
-              className={cx('segmented__option', direction === option && 'segmented__option--on')}
-            >
-              <input
-                type="radio"
-                name="direction"
-                value={option}
-                checked={direction === option}
-                onChange={() => {
-                  setDirection(option);
-                  clear('points');
-                  setLimit(null);
-                }}
-              />
-              <Icon name={option === 'add' ? 'plus' : 'minus'} />
-              {option === 'add' ? t('adjust.add') : t('adjust.take')}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend={t('adjust.direction')}
+          name="direction"
+          options={[
+            {
+              value: 'add',
+              label: (
+                <>
+                  <Icon name="plus" />
+                  {t('adjust.add')}
+                </>
+              ),
+            },
+            {
+              value: 'take',
+              label: (
+                <>
+                  <Icon name="minus" />
+                  {t('adjust.take')}
+                </>
+              ),
+            },
+          ]}
+          value={direction}
+          onChange={(option) => {
+            setDirection(option);
+            clear('points');
+            setLimit(null);
+          }}
+        />
         <div className="adjust-row">
           <TextField
             className="adjust-row__points"
@@ -149,16 +157,7 @@ function AdjustForm({
             error={errors.fields.points}
             autoFocus
           />
-          <div className="adjust-preview" aria-live="polite">
-            <span className="adjust-preview__label">{t('adjust.after')}</span>
-            <span className="adjust-preview__value">
-              {format.points(balance)}
-              <Icon name="arrowRight" />
-              <strong className={cx(after !== null && after < 0 && 'points--minus')}>
-                {after === null ? '—' : format.points(after)}
-              </strong>
-            </span>
-          </div>
+          <BalanceAfter label={t('adjust.after')} balance={balance} after={after} />
         </div>
         <TextAreaField
           label={t('adjust.reason')}

@@ -8,13 +8,14 @@ import { Statement } from '../../shared/statement/Statement';
 import { Alert } from '../../shared/ui/Alert';
 import { Balance } from '../../shared/ui/Balance';
 import { Button } from '../../shared/ui/Button';
-import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
+import { BackLink, PendingPage } from '../../shared/ui/FullPage';
 import { Icon } from '../../shared/ui/Icon';
 import { initials, useAccess } from '../../access';
 import { useT } from '../../messages';
 import { AdjustPointsDialog } from './AdjustPointsDialog';
 import { CustomerCards } from './CustomerCards';
 import { EditCustomerDialog } from './EditCustomerDialog';
+import { RedeemForCustomerDialog } from './RedeemForCustomerDialog';
 import { channelKey, customerName, statusBadge, statusKey } from './customerText';
 import './customers.css';
 
@@ -36,27 +37,15 @@ export function CustomerPage() {
   );
   const [adjusting, setAdjusting] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [redeeming, setRedeeming] = useState(false);
   const notice = useNotice(t);
   // Bumped after this screen's own changes, so the statement reloads even without live events.
   const [ownChanges, setOwnChanges] = useState(0);
   const customer = live.data;
   usePageTitle(customer ? customerName(customer) : t('customers.title'));
 
-  const back = (
-    <Link to="/customers" className="breadcrumb">
-      <Icon name="arrowLeft" />
-      {t('customer.back')}
-    </Link>
-  );
-
-  if (!customer) {
-    return (
-      <section className="page">
-        {back}
-        {live.error ? <LoadError error={live.error} onRetry={live.reload} /> : <LoadingBlock />}
-      </section>
-    );
-  }
+  const back = <BackLink to="/customers">{t('customer.back')}</BackLink>;
+  if (!customer) return <PendingPage className="page" back={back} resource={live} />;
 
   return (
     <section className="page">
@@ -95,12 +84,20 @@ export function CustomerPage() {
             live={live.live}
             change={live.lastChange}
           />
-          {can('ledger.adjust') && (
-            <Button variant="primary" onClick={() => setAdjusting(true)}>
-              <Icon name="pencil" />
-              {t('adjust.open')}
-            </Button>
-          )}
+          <div className="customer-hero__actions">
+            {can('redemptions.manage') && (
+              <Button onClick={() => setRedeeming(true)}>
+                <Icon name="gift" />
+                {t('redeemFor.open')}
+              </Button>
+            )}
+            {can('ledger.adjust') && (
+              <Button variant="primary" onClick={() => setAdjusting(true)}>
+                <Icon name="pencil" />
+                {t('adjust.open')}
+              </Button>
+            )}
+          </div>
         </div>
       </header>
 
@@ -137,6 +134,21 @@ export function CustomerPage() {
           notice.show(line.points > 0 ? 'adjust.doneAdd' : 'adjust.doneTake', {
             points: format.points(Math.abs(line.points)),
             balance: format.points(line.balance),
+          });
+          setOwnChanges((n) => n + 1);
+          live.reload();
+        }}
+      />
+      <RedeemForCustomerDialog
+        open={redeeming}
+        onClose={() => setRedeeming(false)}
+        customer={customer}
+        balance={live.balance ?? customer.balance}
+        onRedeemed={(redemption) => {
+          setRedeeming(false);
+          notice.show('redeemFor.done', {
+            folio: redemption.folio,
+            points: format.points(redemption.points),
           });
           setOwnChanges((n) => n + 1);
           live.reload();

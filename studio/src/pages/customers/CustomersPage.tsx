@@ -1,19 +1,17 @@
-import { useState } from 'react';
 import type { MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { customerStatuses } from '../../shared/api';
 import type { Customer, OpenPage } from '../../shared/api';
-import { useDebouncedCallback, usePageTitle, useResource } from '../../shared/hooks';
+import { usePageTitle, useResource } from '../../shared/hooks';
 import { useFormat } from '../../shared/i18n';
 import { oneOf, useQueryParams } from '../../shared/queryParams';
-import { SelectField, TextField } from '../../shared/ui/Field';
+import { SelectField } from '../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
-import { Icon } from '../../shared/ui/Icon';
 import { OpenPagination } from '../../shared/ui/Pagination';
 import { initials, useAccess } from '../../access';
 import { FilterChips } from '../../FilterChips';
 import type { FilterChip } from '../../FilterChips';
-import { PageHeader, SortHeader, ZoneFilter } from '../../ListParts';
+import { PageHeader, SearchBox, SortHeader, ZoneFilter, useListSearch } from '../../ListParts';
 import { useT } from '../../messages';
 import type { StudioKey } from '../../messages';
 import { useZones } from '../../zones';
@@ -47,10 +45,7 @@ export function CustomersPage() {
   const list = useListParams();
   const { zones } = useZones();
   const types = useCustomerTypes();
-  const [search, setSearch] = useState(list.q);
-  const applySearch = useDebouncedCallback((value: string) =>
-    list.update({ q: value.trim(), page: null }),
-  );
+  const search = useListSearch(list.q, list.update);
   usePageTitle(t('customers.title'));
 
   const customers = useResource<OpenPage<Customer>>('/api/customers', {
@@ -71,8 +66,7 @@ export function CustomersPage() {
       key: 'q',
       label: t('customers.chipQuery', { q: list.q }),
       onRemove: () => {
-        applySearch.cancel();
-        setSearch('');
+        search.reset();
         list.update({ q: null, page: null });
       },
     });
@@ -101,8 +95,7 @@ export function CustomersPage() {
     });
   }
   const clearFilters = () => {
-    applySearch.cancel();
-    setSearch('');
+    search.reset();
     list.update({ q: null, zoneId: null, customerTypeId: null, status: null, page: null });
   };
 
@@ -141,18 +134,12 @@ export function CustomersPage() {
 
       <div className="card">
         <div className="toolbar toolbar--hinted" role="search">
-          <TextField
-            className="toolbar__search customers-search"
+          <SearchBox
+            search={search}
+            className="customers-search"
             label={t('customers.search')}
-            type="search"
             placeholder={t('customers.searchPlaceholder')}
             hint={t('customers.searchHint')}
-            value={search}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              applySearch.run(event.target.value);
-            }}
-            icon={<Icon name="search" />}
             autoFocus
           />
           {!zoneScoped && (

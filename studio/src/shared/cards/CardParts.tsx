@@ -9,6 +9,7 @@ import type { SharedKey } from '../messages';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { cx } from '../ui/cx';
+import { Segmented } from '../ui/Segmented';
 import { TextAreaField, TextField } from '../ui/Field';
 import { Icon } from '../ui/Icon';
 import { cardDigits, cardNumberProblem, groupCardNumber, maskCardNumber } from './cardNumbers';
@@ -329,24 +330,16 @@ export function ReportCardForm({
         <Icon name="card" />
         {t('cardEnding', { number: maskCardNumber(cardNumber) })}
       </p>
-      <fieldset className="segmented">
-        <legend className="field__label">{t('reportKind')}</legend>
-        {(['lost', 'stolen'] as const).map((option) => (
-          <label
-            key={option}
-            className={cx('segmented__option', kind === option && 'segmented__option--on')}
-          >
-            <input
-              type="radio"
-              name="kind"
-              value={option}
-              checked={kind === option}
-              onChange={() => setKind(option)}
-            />
-            {t(reportKindKey[option])}
-          </label>
-        ))}
-      </fieldset>
+      <Segmented
+        legend={t('reportKind')}
+        name="kind"
+        options={(['lost', 'stolen'] as const).map((option) => ({
+          value: option,
+          label: t(reportKindKey[option]),
+        }))}
+        value={kind}
+        onChange={setKind}
+      />
       <TextAreaField
         label={t('reportNote')}
         value={note}

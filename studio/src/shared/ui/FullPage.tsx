@@ -1,9 +1,12 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../errors';
+import type { Resource } from '../hooks';
 import { useLocale } from '../i18n';
 import { useSharedT } from '../messages';
 import { Alert } from './Alert';
 import { Button, Spinner } from './Button';
+import { Icon } from './Icon';
 
 export function FullPageLoader() {
   const t = useSharedT();
@@ -68,6 +71,38 @@ export function LoadingBlock() {
     <div className="loading-block" role="status">
       <Spinner />
       {t('loading')}
+    </div>
+  );
+}
+
+/** The way back from a detail page to the list it was opened from. */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link to={to} className="breadcrumb">
+      <Icon name="arrowLeft" />
+      {children}
+    </Link>
+  );
+}
+
+/** A detail page until its data arrives: the way back, then loading or why it failed. */
+export function PendingPage({
+  className,
+  back,
+  resource,
+}: {
+  className: string;
+  back: ReactNode;
+  resource: Pick<Resource<unknown>, 'error' | 'reload'>;
+}) {
+  return (
+    <div className={className}>
+      {back}
+      {resource.error ? (
+        <LoadError error={resource.error} onRetry={resource.reload} />
+      ) : (
+        <LoadingBlock />
+      )}
     </div>
   );
 }
