@@ -52,14 +52,19 @@ export async function upsertPartnerCustomer(
     ...(input.address !== undefined && { address: input.address }),
     ...(input.status !== undefined && { status: input.status }),
   };
-  // Two first upserts of nearby ids lock the same gap of the external-id index: one deadlocks and runs again.
+  // The row is locked only once it exists: a locking read of a missing id would lock the gap
+  // of the external-id index that other new customers insert into, and they would deadlock.
+  // Two first upserts of one id: the second insert fails on the unique key and runs again.
   return retryOnConflict(() =>
     services.sequelize.transaction(async (transaction) => {
-      const existing = await Customer.findOne({
-        where: { externalId },
-        transaction,
-        lock: transaction.LOCK.UPDATE,
-      });
+      const found = await Customer.findOne({ where: { externalId }, transaction });
+      const existing =
+        found &&
+        (await Customer.findOne({
+          where: { id: found.id },
+          transaction,
+          lock: transaction.LOCK.UPDATE,
+        }));
       if (existing) {
         await existing.update(fields, { transaction });
         await indexCustomerNames(services.sequelize, [existing.id], transaction);

@@ -1,9 +1,10 @@
+import { insertLedgerLines, type NewLedgerLine } from '../ledger/lines';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { type Customer, Redemption, RedemptionEvent, Reward } from '../db/models';
 import type { RedemptionStatus } from '../db/models/redemption';
 import type { DeliveryMode } from '../db/models/reward';
 import { retryOnConflict } from '../db/retry';
-import { insertRows } from '../db/rows';
+
 import { AppError, conflict, notFound } from '../errors';
 import type { Services } from '../http/services';
 import { addLot, consumeLots } from '../ledger/lots';
@@ -260,44 +261,10 @@ const profileAddress = (customer: Customer) =>
 /** A ledger line of a redemption, with the customer's new cached balance. */
 async function writeLine(
   sequelize: Sequelize,
-  line: {
-    customerId: number;
-    kind: 'redeem' | 'refund';
-    points: number;
-    balanceAfter: number;
-    actorUserId: number | null;
-    note: string;
-    redemptionId: number;
-  },
+  line: Omit<NewLedgerLine, 'createdAt'> & { kind: 'redeem' | 'refund'; redemptionId: number },
   transaction: Transaction,
 ): Promise<void> {
-  await insertRows(
-    sequelize,
-    'ledger_entries',
-    [
-      'customer_id',
-      'kind',
-      'points',
-      'balance_after',
-      'actor_user_id',
-      'note',
-      'redemption_id',
-      'created_at',
-    ],
-    [
-      [
-        line.customerId,
-        line.kind,
-        line.points,
-        line.balanceAfter,
-        line.actorUserId,
-        line.note,
-        line.redemptionId,
-        new Date(),
-      ],
-    ],
-    transaction,
-  );
+  await insertLedgerLines(sequelize, [{ ...line, createdAt: new Date() }], transaction);
   await sequelize.query('UPDATE customers SET balance = ? WHERE id = ?', {
     replacements: [line.balanceAfter, line.customerId],
     transaction,

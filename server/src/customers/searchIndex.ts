@@ -80,10 +80,15 @@ export async function indexCustomerNames(
       { replacements: chunk.flat(), transaction },
     );
   }
-  await sequelize.query('DELETE FROM customer_name_words WHERE customer_id IN (?)', {
-    replacements: [customerIds],
-    transaction,
-  });
+  // Only customers that have words: deleting none would still lock the index gap a new
+  // customer's words go into, and new customers created at once would deadlock on it.
+  const indexed = [...new Set(oldWords.map((row) => Number(row.customer_id)))];
+  if (indexed.length > 0) {
+    await sequelize.query('DELETE FROM customer_name_words WHERE customer_id IN (?)', {
+      replacements: [indexed],
+      transaction,
+    });
+  }
   const named = rows.map((row) => ({
     id: Number(row.id),
     name: searchName(row.first_name, row.last_name),

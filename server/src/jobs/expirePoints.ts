@@ -1,6 +1,7 @@
+import { insertLedgerLines } from '../ledger/lines';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { retryOnConflict } from '../db/retry';
-import { forUpdate, insertRows } from '../db/rows';
+import { forUpdate } from '../db/rows';
 
 /**
  * Expires every lot whose date has passed: per customer one `expire` line for what was left,
@@ -57,11 +58,15 @@ export async function expirePoints(
           });
         }
         if (changes.length > 0) {
-          await insertRows(
+          await insertLedgerLines(
             sequelize,
-            'ledger_entries',
-            ['customer_id', 'kind', 'points', 'balance_after', 'created_at'],
-            changes.map((c) => [c.id, 'expire', -c.points, c.before - c.points, now]),
+            changes.map((c) => ({
+              customerId: c.id,
+              kind: 'expire',
+              points: -c.points,
+              balanceAfter: c.before - c.points,
+              createdAt: now,
+            })),
             transaction,
           );
           await sequelize.query(

@@ -1,5 +1,5 @@
+import { insertLedgerLines } from './lines';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { insertRows } from '../db/rows';
 import { AppError } from '../errors';
 import type { Settings } from '../settings';
 import { addLot, consumeLots, lockBalance } from './lots';
@@ -43,11 +43,19 @@ export async function adjustBalance(
     await consumeLots(sequelize, input.customerId, -input.points, transaction);
   }
   const after = balance + input.points;
-  await insertRows(
+  await insertLedgerLines(
     sequelize,
-    'ledger_entries',
-    ['customer_id', 'kind', 'points', 'balance_after', 'actor_user_id', 'note', 'created_at'],
-    [[input.customerId, 'adjust', input.points, after, input.actorUserId, input.note, now]],
+    [
+      {
+        customerId: input.customerId,
+        kind: 'adjust',
+        points: input.points,
+        balanceAfter: after,
+        actorUserId: input.actorUserId,
+        note: input.note,
+        createdAt: now,
+      },
+    ],
     transaction,
   );
   await sequelize.query('UPDATE customers SET balance = ? WHERE id = ?', {

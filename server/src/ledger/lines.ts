@@ -14,6 +14,8 @@ export interface NewLedgerLine {
   ruleVersion?: number | null;
   actorUserId?: number | null;
   note?: string | null;
+  /** The redemption a redeem or refund line belongs to. */
+  redemptionId?: number | null;
   createdAt: Date;
 }
 
@@ -36,6 +38,7 @@ export async function insertLedgerLines(
       'rule_version',
       'actor_user_id',
       'note',
+      'redemption_id',
       'created_at',
     ],
     lines.map((line) => [
@@ -48,6 +51,7 @@ export async function insertLedgerLines(
       line.ruleVersion ?? null,
       line.actorUserId ?? null,
       line.note ?? null,
+      line.redemptionId ?? null,
       line.createdAt,
     ]),
     transaction,
