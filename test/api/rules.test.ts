@@ -9,6 +9,7 @@ import { Customer } from '@lealtad/server/db/models/index';
 import { connectDatabase } from '@lealtad/server/db/index';
 import { runTimeTriggers } from '@lealtad/server/jobs/ruleTriggers';
 import { actorOf } from '@lealtad/server/policies/actor';
+import { makeReward } from '../helpers/rewards';
 import {
   countRows,
   createPlatform,
@@ -26,8 +27,12 @@ let serial = 0;
 const unique = () => `${Date.now().toString(36)}${(serial += 1)}`;
 
 beforeAll(async () => {
-  // Redis carries publishes to the platform's other processes (see "live changes").
-  platform = await createPlatform({ REDIS_URL: 'redis://127.0.0.1:6379' });
+  // Redis carries publishes to the platform's other processes (see "live changes"). It also
+  // counts sign-ins per address for every suite and run using it: this file's are not the test.
+  platform = await createPlatform({
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    AUTH_RATE_LIMIT: '1000',
+  });
   ({ key } = await createApiKey(
     platform.services,
     actorOf({ id: 1, role: 'superadmin', zoneId: null }),
@@ -498,6 +503,47 @@ describe('effects and budgets', () => {
     expect((await reverse()).status).toBe(200);
     expect((await reverse()).status).toBe(200);
     expect(await countRowsWhere('customer_messages', id)).toBe(1);
+  });
+
+  it('gives a catalog reward as a redemption of no points, while its stock lasts', async () => {
+    const reward = await makeReward(platform, { stock: 1, deliveryMode: 'pickup' });
+    const key = `premio-${unique()}`;
+    await createAndPublish({
+      key,
+      name: 'Compra grande: premio de regalo',
+      trigger: { type: 'purchase' },
+      audience: { zones: ['CENTRO'] },
+      conditions: {
+        all: [
+          {
+            id: 'grande',
+            fact: 'purchase.amount',
+            operator: 'greaterThanInclusive',
+            value: 100_000,
+          },
+        ],
+      },
+      effects: [{ id: 'regalo', type: 'reward', rewardId: reward.code }],
+    });
+    const first = await newCustomer('CENTRO');
+    const second = await newCustomer('CENTRO');
+    await buy(first.externalId, 150_000);
+    await buy(second.externalId, 150_000);
+    const given = await platform.sequelize.query<{
+      customer_id: number | string;
+      points: number;
+      channel: string;
+    }>('SELECT customer_id, points, channel FROM redemptions WHERE reward_id = ?', {
+      replacements: [reward.id],
+      type: QueryTypes.SELECT,
+    });
+    expect(given.map((r) => [Number(r.customer_id), Number(r.points), r.channel])).toEqual([
+      [first.id, 0, 'rule'],
+    ]);
+    const staff = await signIn(platform, demo.callcenter);
+    const list = await staff.agent.get('/api/redemptions').query({ rewardId: reward.id });
+    const detail = await staff.agent.get(`/api/redemptions/${list.body.items[0].id}`);
+    expect(detail.body.timeline[0].note).toBe(`Premio de la regla ${key}`);
   });
 
   it('spends a rule budget exactly across customers buying at once', async () => {

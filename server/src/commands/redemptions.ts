@@ -1,12 +1,17 @@
-import { insertLedgerLines, type NewLedgerLine } from '../ledger/lines';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { type Customer, Redemption, RedemptionEvent, Reward } from '../db/models';
+import {
+  Customer as CustomerModel,
+  type Customer,
+  Redemption,
+  RedemptionEvent,
+  Reward,
+} from '../db/models';
 import type { RedemptionStatus } from '../db/models/redemption';
 import type { DeliveryMode } from '../db/models/reward';
 import { retryOnConflict } from '../db/retry';
-
 import { AppError, conflict, notFound } from '../errors';
 import type { Services } from '../http/services';
+import { insertLedgerLines, type NewLedgerLine } from '../ledger/lines';
 import { addLot, consumeLots } from '../ledger/lots';
 import { addMonths } from '../ledger/time';
 import type { Actor } from '../policies/actor';
@@ -249,6 +254,69 @@ export async function redeem(services: Services, who: Who, input: RedeemInput): 
   );
   if (result.created) announce(services, result.redemption, 'redeem');
   return result;
+}
+
+export interface BonusReward {
+  customerId: number;
+  /** The reward's catalog code, as the rule names it. */
+  rewardCode: string;
+  ruleKey: string;
+}
+
+/**
+ * Rewards given by rules (a "bonus reward" effect): a redemption of no points, made inside the
+ * award's transaction and followed like any other. A reward that is unknown, not offered to the
+ * customer now or out of stock is not given; returns how many were.
+ */
+export async function grantBonusRewards(
+  sequelize: Sequelize,
+  grants: readonly BonusReward[],
+  transaction: Transaction,
+): Promise<number> {
+  let granted = 0;
+  for (const grant of grants) {
+    const reward = await Reward.findOne({ where: { code: grant.rewardCode }, transaction });
+    const customer = await CustomerModel.findByPk(grant.customerId, { transaction });
+    if (!reward || !customer || !isAvailableTo(reward, customer, businessDay())) continue;
+    const taken = await sequelize.query(
+      `UPDATE rewards SET stock = stock - 1, redeemed_count = redeemed_count + 1
+        WHERE id = ? AND (stock IS NULL OR stock >= 1)`,
+      { replacements: [reward.id], transaction, type: QueryTypes.BULKUPDATE },
+    );
+    if (taken === 0) continue;
+    const redemption = await Redemption.create(
+      {
+        folio: null,
+        customerId: grant.customerId,
+        rewardId: reward.id,
+        quantity: 1,
+        points: 0,
+        status: 'requested',
+        carrier: null,
+        trackingNumber: null,
+        deliveryAddress: reward.deliveryMode === 'shipping' ? profileAddress(customer) : null,
+        idempotencyKey: null,
+        channel: 'rule',
+        createdBy: null,
+      },
+      { transaction },
+    );
+    await redemption.update({ folio: folioOf(redemption.id) }, { transaction });
+    await RedemptionEvent.create(
+      {
+        redemptionId: redemption.id,
+        status: 'requested',
+        note: `Premio de la regla ${grant.ruleKey}`,
+        carrier: null,
+        trackingNumber: null,
+        actorUserId: null,
+        importId: null,
+      },
+      { transaction },
+    );
+    granted += 1;
+  }
+  return granted;
 }
 
 /** Where a shipped reward goes when the request names no address: the customer's profile. */

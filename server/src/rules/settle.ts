@@ -7,11 +7,12 @@ import {
   type CapsUsage,
   type TraceEntry,
 } from '@lealtad/rules-schema';
+import { grantBonusRewards, type BonusReward } from '../commands/redemptions';
 import { forUpdate, insertIgnore, insertRows, parseJson } from '../db/rows';
 import type { RuleMatch } from './evaluate';
 import { localTimeCached, type LiveRule } from './ruleSet';
 
-// Caps and the effects that are not points, inside the ledger transaction that locked the
+// Caps and the effects that are not points (tags, messages, bonus rewards), inside the ledger transaction that locked the
 // customers. A customer's own cap usage lives on its row, read with the row's lock, so caps
 // hold under any number of concurrent awards; a rule's budget is a row locked here.
 
@@ -127,6 +128,7 @@ export async function settleAwards(
   const usageChanged = new Set<number>();
   const tags: unknown[][] = [];
   const messages: unknown[][] = [];
+  const bonuses: BonusReward[] = [];
   const now = new Date();
 
   const awards = events.map((event) =>
@@ -170,6 +172,13 @@ export async function settleAwards(
         if (effect.type === 'message') {
           messages.push([event.customerId, rule.key, effect.subject, effect.body, now]);
         }
+        if (effect.type === 'reward') {
+          bonuses.push({
+            customerId: event.customerId,
+            rewardCode: effect.rewardId,
+            ruleKey: rule.key,
+          });
+        }
       }
       return [{ rule, points: capped.points, outcome: capped.outcome, trace: match.trace }];
     }),
@@ -201,5 +210,6 @@ export async function settleAwards(
       transaction,
     );
   }
+  await grantBonusRewards(sequelize, bonuses, transaction);
   return { awards, usageChanged };
 }

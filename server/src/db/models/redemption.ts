@@ -21,7 +21,8 @@ export const redemptionStatuses = [
   'cancelled',
 ] as const;
 export type RedemptionStatus = (typeof redemptionStatuses)[number];
-export type RedemptionChannel = 'portal' | 'studio';
+/** Where a redemption was made: by the customer, by staff, or given by a rule. */
+export type RedemptionChannel = 'portal' | 'studio' | 'rule';
 
 /** BIGINT ids arrive as strings from MySQL; they stay far below 2^53. */
 const bigintId = (column: string, allowNull = false) => ({
