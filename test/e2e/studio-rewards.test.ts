@@ -64,6 +64,9 @@ describe('studio: rewards catalog', () => {
       .locator('img');
     await expect.poll(() => imageLoaded(thumbnail)).toBe(true);
     await expectNoSideScroll(studio);
+    // Every column, the row actions included, fits at 1280 px without scrolling the table.
+    const table = studio.locator('.table-wrap');
+    expect(await table.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBe(0);
     await screenshot(studio, 'studio-rewards');
 
     // Another reward with the same code is refused next to the code, the rest of the form kept.
