@@ -276,7 +276,11 @@ export function RewardsPage() {
       <RewardDialog
         reward={editing === 'new' ? null : editing}
         open={editing !== null}
-        onClose={() => setEditing(null)}
+        onClose={() => {
+          setEditing(null);
+          // The reward may have been saved before its picture was refused.
+          rewards.reload();
+        }}
         onSaved={(saved, created) => {
           setEditing(null);
           notice.show(created ? 'rewards.done.created' : 'rewards.done.saved', {
