@@ -116,7 +116,13 @@ function RewardCard({ reward }: { reward: CatalogReward }) {
   );
   return (
     <article className={cx('reward-card', !reward.affordable && 'reward-card--locked')}>
-      <Link to={`/rewards/${reward.id}`} className="reward-card__picture" tabIndex={-1}>
+      {/* The picture opens the reward too; the name's link is the one readers and keyboards use. */}
+      <Link
+        to={`/rewards/${reward.id}`}
+        className="reward-card__picture"
+        tabIndex={-1}
+        aria-hidden="true"
+      >
         <RewardImage url={reward.thumbnailUrl} />
         {reward.stock !== null && reward.stock <= 5 && (
           <span className="reward-card__stock">

@@ -39,6 +39,16 @@ describe('studio: rewards catalog', () => {
     await dialog.getByLabel('Categoría').fill('viajes');
     await dialog.getByLabel('Unidades disponibles').fill('40');
     await dialog.getByText('Envío a domicilio').click();
+    // A file that only claims to be a picture: the reward is saved, the picture is refused.
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'mochila.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('esto no es una imagen'),
+    });
+    await dialog.getByRole('button', { name: 'Crear premio' }).click();
+    await dialog.getByText('El premio se guardó, pero la imagen no.').waitFor();
+    await dialog.getByText('La imagen debe ser JPEG, PNG o WebP').waitFor();
+    expect(await dialog.getByLabel('Costo en puntos').inputValue()).toBe('1,200');
     await dialog.locator('input[type="file"]').setInputFiles({
       name: 'mochila.jpg',
       mimeType: 'image/jpeg',
@@ -64,6 +74,9 @@ describe('studio: rewards catalog', () => {
       .locator('img');
     await expect.poll(() => imageLoaded(thumbnail)).toBe(true);
     await expectNoSideScroll(studio);
+    // Every column, the row actions included, fits at 1280 px without scrolling the table.
+    const table = studio.locator('.table-wrap');
+    expect(await table.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBe(0);
     await screenshot(studio, 'studio-rewards');
 
     // Another reward with the same code is refused next to the code, the rest of the form kept.

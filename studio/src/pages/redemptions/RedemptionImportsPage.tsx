@@ -206,7 +206,7 @@ export function RedemptionImportsPage() {
         {history.data ? (
           <>
             <div className="table-wrap">
-              <table className="table" aria-label={t('imports.history')}>
+              <table className="table import-history" aria-label={t('imports.history')}>
                 <thead>
                   <tr>
                     <th scope="col">{t('imports.file')}</th>

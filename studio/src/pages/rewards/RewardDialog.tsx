@@ -105,23 +105,19 @@ function RewardForm({ reward, onClose, onSaved }: Omit<RewardDialogProps, 'open'
   useEffect(() => (image ? () => URL.revokeObjectURL(image.url) : undefined), [image]);
 
   const chooseImage = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0] ?? null;
+    const file = event.target.files?.[0];
     clear('image');
-    if (file && !imageTypes.includes(file.type)) {
-      setErrors((current) => ({
-        ...current,
-        fields: { ...current.fields, image: t('reward.imageType') },
-      }));
+    if (!file) return;
+    const problem = !imageTypes.includes(file.type)
+      ? t('reward.imageType')
+      : file.size > imageMaxBytes
+        ? t('reward.imageTooBig')
+        : null;
+    if (problem) {
+      setErrors((current) => ({ ...current, fields: { ...current.fields, image: problem } }));
       return;
     }
-    if (file && file.size > imageMaxBytes) {
-      setErrors((current) => ({
-        ...current,
-        fields: { ...current.fields, image: t('reward.imageTooBig') },
-      }));
-      return;
-    }
-    if (file) setImage({ file, url: URL.createObjectURL(file) });
+    setImage({ file, url: URL.createObjectURL(file) });
   };
 
   const check = (): Record<string, string> => {
@@ -171,7 +167,8 @@ function RewardForm({ reward, onClose, onSaved }: Omit<RewardDialogProps, 'open'
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
       <div className="dialog__body dialog__body--scroll reward-form">
-        {saved && !reward && errors.fields.image && (
+        {/* A chosen picture with an error was refused by the server after the rest was saved. */}
+        {image && errors.fields.image && (
           <Alert tone="warning">{t('reward.savedWithoutImage')}</Alert>
         )}
         {errors.general !== null && <Alert tone="error">{errors.general}</Alert>}

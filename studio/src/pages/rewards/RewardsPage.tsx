@@ -168,9 +168,6 @@ export function RewardsPage() {
                 <th scope="col" className="table__num">
                   {t('rewards.stock')}
                 </th>
-                <th scope="col" className="table__num">
-                  {t('rewards.redeemed')}
-                </th>
                 <th scope="col">{t('field.status')}</th>
                 {manages && (
                   <th scope="col">
@@ -217,9 +214,15 @@ export function RewardsPage() {
                   <td
                     className={reward.stock === 0 ? 'table__num rewards-table__out' : 'table__num'}
                   >
-                    {reward.stock === null ? st('stockUnlimited') : format.number(reward.stock)}
+                    <div className="stack rewards-table__stock">
+                      <span>
+                        {reward.stock === null ? st('stockUnlimited') : format.number(reward.stock)}
+                      </span>
+                      <span className="person__sub">
+                        {t('rewards.redeemedCount', { count: format.number(reward.redeemedCount) })}
+                      </span>
+                    </div>
                   </td>
-                  <td className="table__num">{format.number(reward.redeemedCount)}</td>
                   <td>
                     <span
                       className={
@@ -254,7 +257,7 @@ export function RewardsPage() {
                         )}
                         {reward.redeemedCount === 0 && (
                           <RowAction
-                            icon="x"
+                            icon="trash"
                             danger
                             label={t('rewards.deleteNamed', { name: reward.name })}
                             onClick={() => setConfirming({ kind: 'delete', reward })}
@@ -273,7 +276,11 @@ export function RewardsPage() {
       <RewardDialog
         reward={editing === 'new' ? null : editing}
         open={editing !== null}
-        onClose={() => setEditing(null)}
+        onClose={() => {
+          setEditing(null);
+          // The reward may have been saved before its picture was refused.
+          rewards.reload();
+        }}
         onSaved={(saved, created) => {
           setEditing(null);
           notice.show(created ? 'rewards.done.created' : 'rewards.done.saved', {

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { DeliveryMode, RedemptionStatus, RedemptionStep } from '../api';
 import { useFormat } from '../i18n';
 import { useSharedT } from '../messages';
@@ -146,13 +146,20 @@ export function RedemptionTimelineCard({
 }
 
 /**
- * A reward's picture (the server's thumbnail, same origin), or a gift drawn in its place.
- * Decorative: the reward's name is always written next to it.
+ * A reward's picture (the server's thumbnail, same origin), or a gift drawn in its place, also
+ * when the picture cannot be shown. Decorative: the reward's name is always written next to it.
  */
 export function RewardImage({ url, className }: { url: string | null; className?: string }) {
   const t = useSharedT();
-  return url ? (
-    <img className={cx('reward-image', className)} src={url} alt="" loading="lazy" />
+  const [failed, setFailed] = useState<string | null>(null);
+  return url && failed !== url ? (
+    <img
+      className={cx('reward-image', className)}
+      src={url}
+      alt=""
+      loading="lazy"
+      onError={() => setFailed(url)}
+    />
   ) : (
     <span className={cx('reward-image reward-image--none', className)} title={t('rewardNoImage')}>
       <Icon name="gift" />
