@@ -14,6 +14,7 @@ const es = {
   'nav.cards': 'Tarjetas',
   'nav.groupProgram': 'Programa',
   'nav.zones': 'Zonas',
+  'nav.rules': 'Reglas',
 
   'customerStatus.active': 'Activo',
   'customerStatus.inactive': 'Inactivo',
@@ -454,6 +455,7 @@ const en: Messages<StudioKey> = {
   'nav.cards': 'Cards',
   'nav.groupProgram': 'Program',
   'nav.zones': 'Zones',
+  'nav.rules': 'Rules',
 
   'customerStatus.active': 'Active',
   'customerStatus.inactive': 'Inactive',

@@ -70,6 +70,7 @@ export interface StaffApi {
   get: <T>(path: string) => Promise<T>;
   /** POSTs and returns the status with the body, for the test to check. */
   post: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
+  patch: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
 }
 
 function staffApi(api: APIRequestContext, csrf: string): StaffApi {
@@ -81,6 +82,10 @@ function staffApi(api: APIRequestContext, csrf: string): StaffApi {
     },
     async post<T>(path: string, body: unknown) {
       const response = await api.post(path, { data: body, headers: { 'X-CSRF-Token': csrf } });
+      return { status: response.status(), body: (await response.json()) as T };
+    },
+    async patch<T>(path: string, body: unknown) {
+      const response = await api.patch(path, { data: body, headers: { 'X-CSRF-Token': csrf } });
       return { status: response.status(), body: (await response.json()) as T };
     },
   };

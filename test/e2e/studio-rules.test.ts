@@ -1,0 +1,195 @@
+import { localTime } from '@lealtad/rules-schema';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot } from './browser';
+import { navLink, signIn, useBrowser, type StaffApi } from './helpers';
+
+const { openPage, apiAs } = useBrowser();
+
+interface CustomerRow {
+  id: number;
+  firstName: string;
+  lastName: string;
+  balance: number;
+  zone: { code: string };
+}
+
+const canvas = (page: Page) => page.locator('.rule-canvas');
+const node = (page: Page, kind: string, text?: string) => {
+  const nodes = page.locator(`[data-testid="nodo-${kind}"]`);
+  return text ? nodes.filter({ hasText: text }) : nodes.first();
+};
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Detalles de la regla' });
+const palette = (page: Page) => page.getByRole('toolbar', { name: 'Piezas de la regla' });
+
+async function createRule(page: Page, name: string, trigger: string) {
+  await navLink(page, 'Reglas').click();
+  await page.getByRole('heading', { name: 'Reglas', level: 1 }).waitFor();
+  await page
+    .getByRole('table', { name: 'Reglas de puntos' })
+    .locator('tbody > tr')
+    .first()
+    .waitFor();
+  await page.getByRole('button', { name: 'Nueva regla' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nueva regla' });
+  await dialog.getByLabel('Nombre', { exact: true }).fill(name);
+  await dialog.getByLabel('Disparador').selectOption({ label: trigger });
+  await dialog.getByRole('button', { name: 'Crear y abrir' }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+/**
+ * Drags with the mouse, step by step: the browser starts an HTML drag only after the pointer
+ * has moved a little with the button down (one jump, as in locator.dragTo, starts none here).
+ */
+async function dragOnto(page: Page, source: Locator, target: Locator) {
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('Both ends of the drag must be on screen.');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2 + 20, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.up();
+}
+
+async function waitSaved(page: Page) {
+  await page.getByRole('status').filter({ hasText: 'Borrador guardado' }).waitFor();
+}
+
+/** The customer's balance as the superadmin reads it. */
+async function balanceOf(superadmin: StaffApi, id: number): Promise<number> {
+  return (await superadmin.get<CustomerRow>(`/api/customers/${id}`)).balance;
+}
+
+describe('studio: rules', () => {
+  test('marketing builds "100 puntos en el cumpleaños" on the canvas, tests and publishes it; the birthday job pays it', async () => {
+    const superadmin = await apiAs('superadmin@demo.lealtad.mx');
+    const { items } = await superadmin.get<{ items: CustomerRow[] }>('/api/customers?pageSize=5');
+    const customer = items[0];
+    if (!customer) throw new Error('The demo has no customers.');
+    const today = localTime(new Date(), 'America/Mexico_City').date;
+    const birthDate = today.endsWith('02-29') ? '1992-02-29' : `1990-${today.slice(5)}`;
+    const born = await superadmin.patch(`/api/customers/${customer.id}`, { birthDate });
+    expect(born.status).toBe(200);
+    // The seeded birthday rule pays its 100 first, so what follows is the new rule's alone.
+    expect((await superadmin.post('/api/jobs/birthday/run', {})).status).toBe(200);
+    const before = await balanceOf(superadmin, customer.id);
+
+    const page = await openPage();
+    await signIn(page, 'studio', 'marketing@demo.lealtad.mx');
+    await createRule(page, '100 puntos en el cumpleaños', 'Cumpleaños');
+
+    // An empty rule cannot be published, and says why on the canvas.
+    const publish = page.getByRole('button', { name: 'Publicar', exact: true });
+    expect(await publish.isDisabled()).toBe(true);
+    await page.getByText('por corregir antes de publicar').waitFor();
+    await screenshot(page, 'studio-rules-empty');
+
+    // 100 fixed points, dragged from the palette onto the canvas.
+    await dragOnto(page, palette(page).getByRole('button', { name: 'Puntos fijos' }), canvas(page));
+    await node(page, 'effect', '100 puntos').waitFor();
+    await panel(page).getByLabel('Puntos').fill('100');
+    // Once a year: a limit per customer, clicked in.
+    await palette(page).getByRole('button', { name: 'Límite por cliente' }).click();
+    await panel(page).getByLabel('Periodo').selectOption({ label: 'Año' });
+    await node(page, 'cap', 'Una vez al año').waitFor();
+    // The words that come with the points.
+    await node(page, 'trigger').click();
+    await panel(page).getByLabel('Mensaje para el cliente').fill('¡Feliz cumpleaños! +100 puntos');
+    await page
+      .locator('.rule-summary')
+      .getByText('Si hoy es el cumpleaños del cliente → 100 puntos, una vez al año')
+      .waitFor();
+    await page.getByText('Sin errores: la regla se puede publicar.').waitFor();
+    await waitSaved(page);
+    await screenshot(page, 'studio-rules-birthday-canvas');
+
+    // Its test case, run in the browser.
+    await panel(page).getByRole('tab', { name: 'Probar' }).click();
+    await panel(page).getByRole('button', { name: 'Agregar caso de prueba' }).click();
+    const form = panel(page).getByRole('form', { name: 'Agregar caso de prueba' });
+    await form.getByLabel('Nombre del caso').fill('Cumpleaños');
+    await form.getByLabel('Puntos esperados').fill('100');
+    await form.getByRole('button', { name: 'Guardar caso' }).click();
+    await panel(page).getByRole('button', { name: 'Ejecutar pruebas' }).click();
+    await panel(page).getByText('1 de 1 pruebas pasan').waitFor();
+    await waitSaved(page);
+    await screenshot(page, 'studio-rules-birthday-tests');
+
+    await publish.click();
+    const dialog = page.getByRole('dialog', { name: 'Publicar la regla' });
+    await dialog.getByLabel('Comentario').fill('Regalo de cumpleaños para todos los clientes');
+    await dialog.getByRole('button', { name: 'Publicar ahora' }).click();
+    await page.locator('.rule-editor__title').getByText('Publicada · v1').waitFor();
+    await panel(page).getByRole('tab', { name: 'Versiones' }).click();
+    await panel(page).getByText('«Regalo de cumpleaños para todos los clientes»').waitFor();
+    await screenshot(page, 'studio-rules-birthday-published');
+
+    expect((await superadmin.post('/api/jobs/birthday/run', {})).status).toBe(200);
+    expect(await balanceOf(superadmin, customer.id)).toBe(before + 100);
+  });
+
+  test('the Norte double points are built on the canvas and simulated for a SUR customer: the zone check is red with "SUR"', async () => {
+    const superadmin = await apiAs('superadmin@demo.lealtad.mx');
+    const { items } = await superadmin.get<{ items: CustomerRow[] }>('/api/customers?pageSize=50');
+    const sur = items.find((customer) => customer.zone.code === 'SUR');
+    if (!sur) throw new Error('The demo has no SUR customer.');
+
+    const page = await openPage();
+    await signIn(page, 'studio', 'superadmin@demo.lealtad.mx');
+    await createRule(page, 'Norte: doble en compras desde $500', 'Compra');
+
+    // For zone NORTE only.
+    await node(page, 'audience').click();
+    await panel(page).getByRole('checkbox', { name: 'Norte' }).check();
+    // From $500: a condition dropped onto the group, typed in pesos.
+    await dragOnto(
+      page,
+      palette(page).getByRole('button', { name: 'Condición' }),
+      node(page, 'group'),
+    );
+    await panel(page).getByLabel('Comparación').selectOption({ label: 'es al menos' });
+    await panel(page).getByLabel('Monto en pesos').fill('500');
+    await node(page, 'condition', 'monto de la compra es $500 o más').waitFor();
+    // In December: a second condition in the same group.
+    await palette(page).getByRole('button', { name: 'Condición' }).click();
+    await panel(page).getByLabel('Dato').selectOption({ label: 'Mes' });
+    await panel(page).getByLabel('Valor').fill('12');
+    await node(page, 'condition', 'mes es diciembre').waitFor();
+    // Double points, at most 1,000 a month.
+    await palette(page).getByRole('button', { name: 'Multiplicador' }).click();
+    await palette(page).getByRole('button', { name: 'Límite por cliente' }).click();
+    await panel(page).getByLabel('Puntos como máximo').fill('1000');
+    await panel(page).getByLabel('Veces como máximo').fill('');
+    await node(page, 'cap', 'Máximo 1,000 puntos al mes').waitFor();
+    await page
+      .locator('.rule-summary')
+      .getByText(
+        'En cada compra, para clientes de la zona NORTE, si monto de la compra es $500 o más y mes es diciembre → puntos dobles sobre la tasa base, máximo 1,000 puntos al mes',
+      )
+      .waitFor();
+    await waitSaved(page);
+    await screenshot(page, 'studio-rules-norte-canvas');
+
+    // A $600 purchase in December by a SUR customer: the zone check fails on "SUR".
+    await panel(page).getByRole('tab', { name: 'Probar' }).click();
+    await panel(page).getByLabel('Cliente', { exact: true }).fill(sur.lastName);
+    await panel(page).getByRole('button', { name: 'Buscar' }).click();
+    await panel(page)
+      .getByRole('button', { name: `${sur.firstName} ${sur.lastName}` })
+      .first()
+      .click();
+    await panel(page).getByLabel('Monto de la compra').fill('600');
+    await panel(page).getByLabel('Fecha').fill(`${new Date().getFullYear()}-12-10`);
+    await panel(page).getByRole('button', { name: 'Simular' }).click();
+    await panel(page).getByText('Daría 0 puntos').waitFor();
+    const audience = node(page, 'audience');
+    await audience.getByText('Zonas: No se cumple · valor: SUR').waitFor();
+    expect(await audience.getAttribute('class')).toContain('rule-node--failed');
+    const amount = node(page, 'condition', 'monto de la compra');
+    expect(await amount.innerText()).toContain('valor: $600');
+    expect(await amount.getAttribute('class')).toContain('rule-node--passed');
+    await screenshot(page, 'studio-rules-norte-simulation');
+  });
+});
