@@ -71,6 +71,7 @@ export interface StaffApi {
   /** POSTs and returns the status with the body, for the test to check. */
   post: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
   patch: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
+  put: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
 }
 
 function staffApi(api: APIRequestContext, csrf: string): StaffApi {
@@ -86,6 +87,10 @@ function staffApi(api: APIRequestContext, csrf: string): StaffApi {
     },
     async patch<T>(path: string, body: unknown) {
       const response = await api.patch(path, { data: body, headers: { 'X-CSRF-Token': csrf } });
+      return { status: response.status(), body: (await response.json()) as T };
+    },
+    async put<T>(path: string, body: unknown) {
+      const response = await api.put(path, { data: body, headers: { 'X-CSRF-Token': csrf } });
       return { status: response.status(), body: (await response.json()) as T };
     },
   };

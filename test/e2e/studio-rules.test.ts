@@ -192,4 +192,61 @@ describe('studio: rules', () => {
     expect(await amount.getAttribute('class')).toContain('rule-node--passed');
     await screenshot(page, 'studio-rules-norte-simulation');
   });
+
+  test('two people on one draft: the later save is refused with a clear message and overwrites nothing', async () => {
+    const page = await openPage();
+    await signIn(page, 'studio', 'marketing@demo.lealtad.mx');
+    await navLink(page, 'Reglas').click();
+    const table = page.getByRole('table', { name: 'Reglas de puntos' });
+    await table.getByRole('link', { name: 'Tasa base: 1 punto por cada $10' }).waitFor();
+    expect(await table.innerText()).toContain('Publicada · v1');
+    await screenshot(page, 'studio-rules-list');
+    await page.getByLabel('Estado').selectOption({ label: 'Borrador' });
+    await page.getByRole('button', { name: /Quitar el filtro Estado/ }).waitFor();
+    await table.getByRole('link', { name: 'Tasa base: 1 punto por cada $10' }).waitFor({
+      state: 'detached',
+    });
+    await page.getByRole('button', { name: 'Quitar el filtro Estado: Borrador' }).click();
+    await table.getByRole('link', { name: 'Tasa base: 1 punto por cada $10' }).click();
+    await page
+      .getByRole('heading', { name: 'Tasa base: 1 punto por cada $10', level: 1 })
+      .waitFor();
+
+    // Someone else saves the same draft first.
+    const superadmin = await apiAs('superadmin@demo.lealtad.mx');
+    const { items } = await superadmin.get<{ items: { id: number; key: string }[] }>(
+      '/api/rules?q=tasa-base',
+    );
+    const id = items.find((rule) => rule.key === 'tasa-base')?.id;
+    const theirs = await superadmin.get<{ draft: unknown; draftRevision: number }>(
+      `/api/rules/${id}`,
+    );
+    const saved = await superadmin.put(`/api/rules/${id}/draft`, {
+      document: theirs.draft,
+      revision: theirs.draftRevision,
+    });
+    expect(saved.status).toBe(200);
+
+    await node(page, 'trigger').click();
+    await panel(page).getByLabel('Nombre de la regla').fill('Tasa base editada');
+    await page.getByText('Alguien más guardó esta regla mientras la editabas').waitFor();
+    await page.getByRole('status').filter({ hasText: 'No guardado: conflicto' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Publicar', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    await screenshot(page, 'studio-rules-conflict');
+    const after = await superadmin.get<{ name: string; draftRevision: number }>(`/api/rules/${id}`);
+    expect(after).toMatchObject({
+      name: 'Tasa base: 1 punto por cada $10',
+      draftRevision: theirs.draftRevision + 1,
+    });
+
+    // Their version comes back into the editor.
+    await page.getByRole('button', { name: 'Cargar la versión guardada' }).click();
+    await page.getByRole('status').filter({ hasText: 'Borrador guardado' }).waitFor();
+    await node(page, 'trigger').click();
+    expect(await panel(page).getByLabel('Nombre de la regla').inputValue()).toBe(
+      'Tasa base: 1 punto por cada $10',
+    );
+  });
 });

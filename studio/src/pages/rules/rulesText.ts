@@ -149,7 +149,9 @@ const es = {
   'group.count': '{count} condiciones',
 
   'effectText.fixedPoints': '{points} puntos',
+  'effectText.fixedPoint': '1 punto',
   'effectText.pointsPerAmount': '{points} puntos por cada {amount} de compra',
+  'effectText.pointPerAmount': '1 punto por cada {amount} de compra',
   'effectText.multiplier': '×{factor} los puntos de la tasa base',
   'effectText.reward': 'El premio «{reward}»',
   'effectText.message': 'El mensaje «{subject}»',
@@ -513,7 +515,9 @@ const en: Messages<RulesKey> = {
   'group.count': '{count} conditions',
 
   'effectText.fixedPoints': '{points} points',
+  'effectText.fixedPoint': '1 point',
   'effectText.pointsPerAmount': '{points} points per {amount} spent',
+  'effectText.pointPerAmount': '1 point per {amount} spent',
   'effectText.multiplier': '×{factor} the base points',
   'effectText.reward': 'Reward "{reward}"',
   'effectText.message': 'Message "{subject}"',

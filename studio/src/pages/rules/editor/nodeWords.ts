@@ -14,9 +14,11 @@ function effectWords(effect: Effect, t: RulesT, locale: Locale): string {
   const points = (count: number) => count.toLocaleString(intlLocale[locale]);
   switch (effect.type) {
     case 'fixedPoints':
-      return t('effectText.fixedPoints', { points: points(effect.points) });
+      return effect.points === 1
+        ? t('effectText.fixedPoint')
+        : t('effectText.fixedPoints', { points: points(effect.points) });
     case 'pointsPerAmount':
-      return t('effectText.pointsPerAmount', {
+      return t(effect.points === 1 ? 'effectText.pointPerAmount' : 'effectText.pointsPerAmount', {
         points: points(effect.points),
         amount: formatMoney(effect.perAmountCents),
       });
