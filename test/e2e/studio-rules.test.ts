@@ -172,6 +172,14 @@ describe('studio: rules', () => {
     await waitSaved(page);
     await screenshot(page, 'studio-rules-norte-canvas');
 
+    // The same conditions as blocks, money in pesos.
+    await page.getByRole('tab', { name: 'Bloques' }).click();
+    const blocks = page.locator('.rule-blocks');
+    await blocks.getByText('Monto de la compra').waitFor();
+    await blocks.getByText('Mes', { exact: true }).waitFor();
+    await screenshot(page, 'studio-rules-norte-blocks');
+    await page.getByRole('tab', { name: 'Lienzo' }).click();
+
     // A $600 purchase in December by a SUR customer: the zone check fails on "SUR".
     await panel(page).getByRole('tab', { name: 'Probar' }).click();
     await panel(page).getByLabel('Cliente', { exact: true }).fill(sur.lastName);
@@ -191,6 +199,42 @@ describe('studio: rules', () => {
     expect(await amount.innerText()).toContain('valor: $600');
     expect(await amount.getAttribute('class')).toContain('rule-node--passed');
     await screenshot(page, 'studio-rules-norte-simulation');
+
+    // The trace on the blocks too; then the month changed and a condition dragged in as blocks.
+    await page.getByRole('tab', { name: 'Bloques' }).click();
+    const workspace = page.locator('.rule-blocks .blocklyBlockCanvas');
+    await workspace.getByText('Monto de la compra').waitFor();
+    await screenshot(page, 'studio-rules-norte-simulation-blocks');
+    await workspace.getByText('12', { exact: true }).click();
+    await page.locator('.blocklyHtmlInput').fill('11');
+    await page.keyboard.press('Enter');
+    await page.locator('.rule-summary').getByText('mes es noviembre').waitFor();
+    const category = await page
+      .locator('.blocklyToolbox')
+      .getByText('Del cliente', { exact: true })
+      .boundingBox();
+    if (!category) throw new Error('The toolbox is not on screen.');
+    await page.mouse.click(category.x + 10, category.y + category.height / 2);
+    const month = await workspace.getByText('Mes', { exact: true }).boundingBox();
+    const zone = page.locator('.blocklyFlyout').getByText('Zona del cliente');
+    const grab = await zone.boundingBox();
+    if (!month || !grab) throw new Error('The blocks are not on screen.');
+    await page.mouse.move(grab.x + 4, grab.y + grab.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grab.x + 40, grab.y + 40, { steps: 5 });
+    await page.mouse.move(month.x + 4, month.y + month.height / 2 + 44, { steps: 15 });
+    await page.mouse.up();
+    await page
+      .locator('.rule-summary')
+      .getByText('mes es noviembre y zona del cliente es')
+      .waitFor();
+    // The empty zone is an error, pinned to its block and refusing the publish.
+    await page.getByText('espera un texto no vacío').waitFor();
+    await page.locator('.rule-blocks .blocklyWarningIcon').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Publicar', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    await screenshot(page, 'studio-rules-norte-blocks-edited');
   });
 
   test('two people on one draft: the later save is refused with a clear message and overwrites nothing', async () => {

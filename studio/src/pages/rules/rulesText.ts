@@ -129,6 +129,15 @@ const es = {
   'part.budget': 'Presupuesto',
 
   'canvas.label': 'Lienzo de la regla',
+  'view.canvas': 'Lienzo',
+  'view.blocks': 'Bloques',
+  'view.label': 'Vista de la regla',
+  'blocks.label': 'Bloques de las condiciones',
+  'blocks.logic': 'Grupos',
+  'blocks.and': 'y',
+  'blocks.today': 'hoy',
+  'blocks.editing':
+    'Editas con bloques: {group}. Elige otro grupo en el lienzo para editarlo aquí.',
   'node.trigger': 'Cuándo',
   'node.audience': 'Para quién',
   'node.condition': 'Condición',
@@ -495,6 +504,15 @@ const en: Messages<RulesKey> = {
   'part.budget': 'Budget',
 
   'canvas.label': 'Rule canvas',
+  'view.canvas': 'Canvas',
+  'view.blocks': 'Blocks',
+  'view.label': 'Rule view',
+  'blocks.label': 'Condition blocks',
+  'blocks.logic': 'Groups',
+  'blocks.and': 'and',
+  'blocks.today': 'today',
+  'blocks.editing':
+    'Editing with blocks: {group}. Pick another group on the canvas to edit it here.',
   'node.trigger': 'When',
   'node.audience': 'For whom',
   'node.condition': 'Condition',

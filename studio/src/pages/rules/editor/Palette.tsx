@@ -1,8 +1,7 @@
 import type { IconName } from '../../../shared/ui/Icon';
 import { Icon } from '../../../shared/ui/Icon';
 import { useRulesT } from '../rulesText';
-import { conditionAt, type Path } from './conditions';
-import { ruleGraph } from './graph';
+import { groupOfSelection } from './graph';
 import { addPart, PART_MIME, type Part } from './parts';
 import { useRuleEditor } from './store';
 
@@ -48,13 +47,7 @@ export function Palette() {
   const add = (part: Part) => {
     const { rule, selected } = useRuleEditor.getState();
     if (!rule) return;
-    const node = ruleGraph(rule).nodes.find((candidate) => candidate.id === selected);
-    let group: Path = ['conditions'];
-    if (node?.kind === 'group') group = node.path;
-    else if (node?.kind === 'condition') {
-      const parent = node.path.slice(0, node.path[node.path.length - 1] === 'not' ? -1 : -2);
-      if (conditionAt(rule, parent)) group = parent;
-    }
+    const group = groupOfSelection(rule, selected);
     let added: string | null = null;
     edit((draft) => {
       added = addPart(draft, part, group);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { summarizeRule, validateRule, type RuleIssue } from '@lealtad/rules-schema';
@@ -14,7 +14,8 @@ import { cx } from '../../../shared/ui/cx';
 import type { RuleDetail } from '../rulesApi';
 import { useRulesT } from '../rulesText';
 import { StateBadge } from '../StateBadge';
-import { nodeForIssue, ruleGraph } from './graph';
+import { groupOfSelection, nodeForIssue, nodeIdOf, ruleGraph } from './graph';
+import { nodeWords } from './nodeWords';
 import { NodePanel } from './NodePanel';
 import { Palette } from './Palette';
 import { PublishDialog } from './PublishDialog';
@@ -25,6 +26,10 @@ import { useAutosave } from './useAutosave';
 import { VersionsPanel } from './VersionsPanel';
 import '../rules.css';
 
+// Blockly loads only when someone opens the blocks.
+const BlocksView = lazy(() => import('./blocks/BlocksView'));
+
+const views = ['canvas', 'blocks'] as const;
 const tabs = ['edit', 'test', 'versions'] as const;
 type Tab = (typeof tabs)[number];
 
@@ -96,6 +101,7 @@ function Editor({
   const redo = useRuleEditor((state) => state.redo);
   const { saveNow } = useAutosave();
   const [tab, setTab] = useState<Tab>('edit');
+  const [view, setView] = useState<(typeof views)[number]>('canvas');
   const [publishing, setPublishing] = useState(false);
 
   const checked = useMemo(() => (rule ? validateRule(rule) : null), [rule]);
@@ -122,6 +128,8 @@ function Editor({
 
   if (!rule || !graph) return null;
   const node = graph.nodes.find((candidate) => candidate.id === selected);
+  const blockGroupPath = groupOfSelection(rule, selected);
+  const blockGroup = graph.nodes.find((candidate) => candidate.id === nodeIdOf(blockGroupPath));
   const nodeIssues = node
     ? issues.filter((issue) => nodeForIssue(issue, graph.nodes) === node.id)
     : [];
@@ -184,10 +192,39 @@ function Editor({
 
       <div className="rule-editor__body">
         <div className="rule-editor__stage">
-          <Palette />
-          <ReactFlowProvider>
-            <RuleCanvas issues={issues} />
-          </ReactFlowProvider>
+          <div className="rule-view-switch" role="tablist" aria-label={t('view.label')}>
+            {views.map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={view === name}
+                className="rule-view-switch__tab"
+                onClick={() => setView(name)}
+              >
+                {t(`view.${name}`)}
+              </button>
+            ))}
+            {view === 'blocks' && (
+              <span className="rule-view-switch__note">
+                {t('blocks.editing', {
+                  group: blockGroup ? nodeWords(rule, blockGroup, t, locale).title : '',
+                })}
+              </span>
+            )}
+          </div>
+          {view === 'canvas' ? (
+            <>
+              <Palette />
+              <ReactFlowProvider>
+                <RuleCanvas issues={issues} />
+              </ReactFlowProvider>
+            </>
+          ) : (
+            <Suspense fallback={<LoadingBlock />}>
+              <BlocksView groupPath={blockGroupPath} issues={issues} />
+            </Suspense>
+          )}
           <div
             className={cx('rule-checks-bar', errors.length > 0 && 'rule-checks-bar--invalid')}
             aria-live="polite"

@@ -272,7 +272,9 @@ function Simulate() {
   const [pending, setPending] = useState(false);
   const outcome = useRef<HTMLDivElement>(null);
   // The answer is under the form, maybe below the panel's fold: bring it into view.
-  useEffect(() => outcome.current?.scrollIntoView({ block: 'nearest' }), [result]);
+  useEffect(() => {
+    outcome.current?.scrollIntoView({ block: 'nearest' });
+  }, [result]);
   if (!rule) return null;
   const searchable = can('customers.read');
   const isPurchase = purchaseTriggers.includes(rule.trigger.type);

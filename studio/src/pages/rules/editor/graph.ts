@@ -1,5 +1,5 @@
 import { isLeaf, type Condition, type RuleDocument, type RuleIssue } from '@lealtad/rules-schema';
-import { childrenOf, type Path } from './conditions';
+import { childrenOf, conditionAt, type Path } from './conditions';
 
 // The rule drawn as a graph: a spine that reads top to bottom (trigger → audience → conditions
 // → effects → limits) and the condition tree growing to the right of its groups. Node ids are
@@ -100,4 +100,15 @@ export function nodeForIssue(issue: RuleIssue, nodes: readonly RuleNode[]): stri
   if (head === 'validity' || head === 'name' || head === 'key' || head === 'meta') return 'trigger';
   if (head === 'effects') return 'conditions';
   return undefined;
+}
+
+/** The group new conditions go into: the selected group, the selected condition's, or the root. */
+export function groupOfSelection(rule: RuleDocument, selected: string | null): Path {
+  const node = ruleGraph(rule).nodes.find((candidate) => candidate.id === selected);
+  if (node?.kind === 'group') return node.path;
+  if (node?.kind === 'condition') {
+    const parent = node.path.slice(0, node.path[node.path.length - 1] === 'not' ? -1 : -2);
+    if (conditionAt(rule, parent)) return parent;
+  }
+  return ['conditions'];
 }
