@@ -180,6 +180,11 @@ const es = {
   'home.cards.text':
     'Importa inventario por rango o desde un archivo, y consulta el estado de cada tarjeta.',
   'home.cards.go': 'Ir a Tarjetas',
+  'home.rules.title': 'Reglas',
+  'home.rules.all':
+    'Diseña en un lienzo cómo gana puntos cada cliente; pruébalas, simúlalas con clientes reales y publícalas.',
+  'home.rules.zone': 'Diseña, prueba y publica las reglas de puntos de la zona {zone}.',
+  'home.rules.go': 'Ir a Reglas',
 
   'adjust.open': 'Ajustar puntos',
   'adjust.title': 'Ajustar puntos',
@@ -619,6 +624,11 @@ const en: Messages<StudioKey> = {
   'home.cards.title': 'Cards',
   'home.cards.text': 'Import stock by range or from a file, and see the status of every card.',
   'home.cards.go': 'Go to Cards',
+  'home.rules.title': 'Rules',
+  'home.rules.all':
+    'Design on a canvas how each customer earns points; test them, simulate them with real customers and publish them.',
+  'home.rules.zone': 'Design, test and publish the points rules of zone {zone}.',
+  'home.rules.go': 'Go to Rules',
 
   'adjust.open': 'Adjust points',
   'adjust.title': 'Adjust points',

@@ -80,14 +80,23 @@ describe('studio navigation by role', () => {
       shot: 'studio-home-superadmin',
       name: 'Sara Superadmin',
       role: 'Superadministrador',
-      nav: ['Inicio', 'Clientes', 'Tarjetas', 'Cuentas', 'Zonas', 'Auditoría', 'Mi contraseña'],
+      nav: [
+        'Inicio',
+        'Clientes',
+        'Tarjetas',
+        'Reglas',
+        'Cuentas',
+        'Zonas',
+        'Auditoría',
+        'Mi contraseña',
+      ],
     },
     {
       email: 'admin.norte@demo.lealtad.mx',
       shot: 'studio-home-admin-norte',
       name: 'Admin Norte',
       role: 'Administrador de zona',
-      nav: ['Inicio', 'Clientes', 'Cuentas', 'Auditoría', 'Mi contraseña'],
+      nav: ['Inicio', 'Clientes', 'Reglas', 'Cuentas', 'Auditoría', 'Mi contraseña'],
     },
     {
       email: 'callcenter@demo.lealtad.mx',
@@ -101,7 +110,7 @@ describe('studio navigation by role', () => {
       shot: 'studio-home-marketing',
       name: 'Mariana Marketing',
       role: 'Mercadotecnia',
-      nav: ['Inicio', 'Mi contraseña'],
+      nav: ['Inicio', 'Reglas', 'Mi contraseña'],
     },
   ];
 

@@ -49,6 +49,15 @@ export function HomePage() {
       action: t('home.cards.go'),
     });
   }
+  if (can('rules.manage')) {
+    capabilities.push({
+      icon: 'star',
+      title: t('home.rules.title'),
+      text: zoneScoped ? t('home.rules.zone', { zone }) : t('home.rules.all'),
+      to: '/rules',
+      action: t('home.rules.go'),
+    });
+  }
   if (can('users.read')) {
     const read = zoneScoped ? t('home.accounts.readZone', { zone }) : t('home.accounts.readAll');
     capabilities.push({
