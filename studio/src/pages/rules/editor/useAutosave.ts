@@ -51,5 +51,16 @@ export function useAutosave(): { saveNow: () => Promise<void> } {
     // `rule` is here so that each change of the document restarts the wait.
   }, [rule, status, saveNow]);
 
+  // Leaving the editor saves what is still waiting; closing the tab first asks.
+  useEffect(() => () => void saveNow(), [saveNow]);
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      const { status } = useRuleEditor.getState().save;
+      if (status === 'unsaved' || status === 'saving') event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
   return { saveNow };
 }
