@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { localTime } from '@lealtad/rules-schema';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { screenshot } from './browser';
+import { screenshot, screenshotDir } from './browser';
 import { navLink, signIn, useBrowser, type StaffApi } from './helpers';
 
 const { openPage, apiAs } = useBrowser();
@@ -51,6 +52,12 @@ async function dragOnto(page: Page, source: Locator, target: Locator) {
   await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2 + 20, { steps: 5 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
   await page.mouse.up();
+}
+
+/** What fits in the window, as a person at 1280×800 first sees it. */
+async function viewportShot(page: Page, name: string) {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }
 
 async function waitSaved(page: Page) {
@@ -199,6 +206,7 @@ describe('studio: rules', () => {
     expect(await amount.innerText()).toContain('valor: $600');
     expect(await amount.getAttribute('class')).toContain('rule-node--passed');
     await screenshot(page, 'studio-rules-norte-simulation');
+    await viewportShot(page, 'studio-rules-norte-simulation-1280x800');
 
     // The trace on the blocks too; then the month changed and a condition dragged in as blocks.
     await page.getByRole('tab', { name: 'Bloques' }).click();

@@ -227,7 +227,7 @@ export function RuleCanvas({ issues }: { issues: RuleIssue[] }) {
         aria-label={t('canvas.label')}
       >
         <Background gap={20} size={1} />
-        <Controls showInteractive={false} />
+        <Controls position="bottom-right" showInteractive={false} />
       </ReactFlow>
     </div>
   );

@@ -149,13 +149,25 @@ function Editor({
           <span className={cx('rule-save', `rule-save--${save.status}`)} role="status">
             {t(`save.${save.status}`)}
           </span>
-          <Button variant="ghost" size="sm" disabled={!canUndo} onClick={undo}>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={t('editor.undo')}
+            title={t('editor.undo')}
+            disabled={!canUndo}
+            onClick={undo}
+          >
             <Icon name="undo" />
-            {t('editor.undo')}
           </Button>
-          <Button variant="ghost" size="sm" disabled={!canRedo} onClick={redo}>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label={t('editor.redo')}
+            title={t('editor.redo')}
+            disabled={!canRedo}
+            onClick={redo}
+          >
             <Icon name="refresh" />
-            {t('editor.redo')}
           </Button>
           <Button
             variant="primary"
@@ -221,7 +233,13 @@ function Editor({
               </ReactFlowProvider>
             </>
           ) : (
-            <Suspense fallback={<LoadingBlock />}>
+            <Suspense
+              fallback={
+                <div className="rule-blocks">
+                  <LoadingBlock />
+                </div>
+              }
+            >
               <BlocksView groupPath={blockGroupPath} issues={issues} />
             </Suspense>
           )}
