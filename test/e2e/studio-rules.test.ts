@@ -135,6 +135,17 @@ describe('studio: rules', () => {
 
     expect((await superadmin.post('/api/jobs/birthday/run', {})).status).toBe(200);
     expect(await balanceOf(superadmin, customer.id)).toBe(before + 100);
+
+    // On the map of live rules, beside the seeded birthday rule; a click opens it.
+    await page.getByRole('link', { name: 'Reglas', exact: true }).first().click();
+    await page.getByRole('link', { name: 'Mapa de reglas' }).click();
+    const map = page.locator('.rule-map');
+    await map.getByText('Cumpleaños: 100 puntos').waitFor();
+    await map.getByText('100 puntos en el cumpleaños').waitFor();
+    await map.getByText('Tasa base: 1 punto por cada $10').waitFor();
+    await screenshot(page, 'studio-rules-map');
+    await map.getByText('100 puntos en el cumpleaños').click();
+    await page.getByRole('heading', { name: '100 puntos en el cumpleaños', level: 1 }).waitFor();
   });
 
   test('the Norte double points are built on the canvas and simulated for a SUR customer: the zone check is red with "SUR"', async () => {

@@ -82,10 +82,16 @@ export function RulesListPage() {
   return (
     <section className="page">
       <PageHeader title={t('rules.title')} subtitle={t('rules.subtitle')}>
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" />
-          {t('rules.new')}
-        </Button>
+        <div className="rules-actions">
+          <Link className="btn btn--secondary" to="/rules/map">
+            <Icon name="mapPin" />
+            {t('map.open')}
+          </Link>
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            <Icon name="plus" />
+            {t('rules.new')}
+          </Button>
+        </div>
       </PageHeader>
 
       <div className="card">

@@ -27,6 +27,15 @@ const es = {
   'rules.emptyHint': 'Quita algún filtro o crea una regla nueva.',
   'rules.unpublishedChanges': 'Cambios sin publicar',
 
+  'map.open': 'Mapa de reglas',
+  'map.title': 'Mapa de reglas',
+  'map.subtitle':
+    'Las reglas en vivo por disparador; en cada grupo exclusivo, por prioridad. Haz clic en una para abrirla.',
+  'map.back': 'Volver a la lista',
+  'map.group': 'Grupo exclusivo «{group}»',
+  'map.groupHint': 'Solo aplica la primera que se cumpla',
+  'map.priority': 'Prioridad {priority}',
+  'map.stacks': 'Se suma a las demás',
   'state.draft': 'Borrador',
   'state.published': 'Publicada',
   'state.retired': 'Retirada',
@@ -216,6 +225,11 @@ const es = {
   'panel.validFrom': 'Desde',
   'panel.validTo': 'Hasta',
   'panel.validDays': 'Solo estos días (ninguno: todos)',
+  'panel.stacking': 'Acumulación',
+  'panel.stackingGroup': 'Grupo exclusivo',
+  'panel.priority': 'Prioridad',
+  'panel.stackingHint':
+    'Entre reglas del mismo grupo exclusivo solo se aplica la de mayor prioridad; sin grupo, se suman.',
   'panel.audienceNote':
     'Vacío es para todos; si llenas varias listas, el cliente debe cumplir todas.',
   'panel.codesHint': 'Claves separadas por comas.',
@@ -402,6 +416,15 @@ const en: Messages<RulesKey> = {
   'rules.emptyHint': 'Remove a filter or create a new rule.',
   'rules.unpublishedChanges': 'Unpublished changes',
 
+  'map.open': 'Rules map',
+  'map.title': 'Rules map',
+  'map.subtitle':
+    'Live rules by trigger; within each exclusive group, by priority. Click one to open it.',
+  'map.back': 'Back to the list',
+  'map.group': 'Exclusive group "{group}"',
+  'map.groupHint': 'Only the first that holds applies',
+  'map.priority': 'Priority {priority}',
+  'map.stacks': 'Adds up with the others',
   'state.draft': 'Draft',
   'state.published': 'Published',
   'state.retired': 'Retired',
@@ -591,6 +614,11 @@ const en: Messages<RulesKey> = {
   'panel.validFrom': 'From',
   'panel.validTo': 'To',
   'panel.validDays': 'Only these days (none: every day)',
+  'panel.stacking': 'Stacking',
+  'panel.stackingGroup': 'Exclusive group',
+  'panel.priority': 'Priority',
+  'panel.stackingHint':
+    'Among rules of one exclusive group only the highest priority applies; without a group they add up.',
   'panel.audienceNote': 'Empty means everyone; with several lists the customer must match all.',
   'panel.codesHint': 'Codes separated by commas.',
   'panel.groupKind': 'How they combine',

@@ -177,6 +177,31 @@ function TriggerFields({ rule, edit }: { rule: RuleDocument; edit: Edit }) {
           })
         }
       />
+      <h3 className="rule-panel__section">{t('panel.stacking')}</h3>
+      <div className="rule-panel__pair">
+        <TextField
+          label={t('panel.stackingGroup')}
+          maxLength={64}
+          value={rule.stacking.group ?? ''}
+          onChange={(event) => {
+            const group = event.target.value.trim();
+            edit((draft) => {
+              if (group) draft.stacking.group = group;
+              else delete draft.stacking.group;
+            });
+          }}
+        />
+        <NumberInput
+          label={t('panel.priority')}
+          value={rule.stacking.priority}
+          onCommit={(priority) =>
+            edit((draft) => {
+              draft.stacking.priority = priority ?? 0;
+            })
+          }
+        />
+      </div>
+      <p className="rule-panel__note">{t('panel.stackingHint')}</p>
     </>
   );
 }
