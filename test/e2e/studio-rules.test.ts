@@ -133,6 +133,19 @@ describe('studio: rules', () => {
     await panel(page).getByText('«Regalo de cumpleaños para todos los clientes»').waitFor();
     await screenshot(page, 'studio-rules-birthday-published');
 
+    // A change after publishing: listed against version 1 and outlined on the canvas.
+    await panel(page).getByRole('tab', { name: 'Editar' }).click();
+    await node(page, 'effect').click();
+    await panel(page).getByLabel('Puntos').fill('150');
+    await waitSaved(page);
+    await panel(page).getByRole('tab', { name: 'Versiones' }).click();
+    await panel(page)
+      .getByRole('list', { name: 'Cambios entre versiones' })
+      .getByText('100 → 150')
+      .waitFor();
+    await node(page, 'effect').getByText('Cambió').waitFor();
+    await screenshot(page, 'studio-rules-birthday-diff');
+
     expect((await superadmin.post('/api/jobs/birthday/run', {})).status).toBe(200);
     expect(await balanceOf(superadmin, customer.id)).toBe(before + 100);
 

@@ -247,6 +247,7 @@ const es = {
   'condition.from': 'Desde',
   'condition.to': 'Hasta',
   'condition.noValue': 'Esta comparación no necesita valor.',
+  'condition.pickZone': 'Elige una zona',
   'condition.options': 'Opciones: {options}.',
   'source.transaction': 'De la compra',
   'source.customer': 'Del cliente',
@@ -378,6 +379,7 @@ const es = {
   'diff.to': 'A',
   'diff.draft': 'Borrador actual',
   'diff.none': 'Sin cambios.',
+  'diff.changedHere': 'Cambió',
   'diffPath.name': 'Nombre',
   'diffPath.trigger': 'Disparador',
   'diffPath.validity': 'Vigencia',
@@ -387,6 +389,26 @@ const es = {
   'diffPath.caps': 'Límites',
   'diffPath.stacking': 'Acumulación',
   'diffPath.tests': 'Casos de prueba',
+  'diffField.points': 'puntos',
+  'diffField.factor': 'factor',
+  'diffField.value': 'valor',
+  'diffField.operator': 'comparación',
+  'diffField.fact': 'dato',
+  'diffField.period': 'periodo',
+  'diffField.maxPoints': 'puntos como máximo',
+  'diffField.maxTimes': 'veces como máximo',
+  'diffField.perAmountCents': 'por cada (centavos)',
+  'diffField.zones': 'zonas',
+  'diffField.type': 'tipo',
+  'diffField.onReach': 'al llegar al límite',
+  'diffField.perCustomer': 'por cliente',
+  'diffField.budget': 'presupuesto',
+  'diffField.description': 'mensaje al cliente',
+  'diffField.group': 'grupo',
+  'diffField.priority': 'prioridad',
+  'diffField.from': 'desde',
+  'diffField.to': 'hasta',
+  'diffField.daysOfWeek': 'días',
   'diffPath.meta': 'Descripción',
 } as const;
 
@@ -635,6 +657,7 @@ const en: Messages<RulesKey> = {
   'condition.from': 'From',
   'condition.to': 'To',
   'condition.noValue': 'This comparison needs no value.',
+  'condition.pickZone': 'Choose a zone',
   'condition.options': 'Options: {options}.',
   'source.transaction': 'Of the purchase',
   'source.customer': 'Of the customer',
@@ -767,6 +790,7 @@ const en: Messages<RulesKey> = {
   'diff.to': 'To',
   'diff.draft': 'Current draft',
   'diff.none': 'No changes.',
+  'diff.changedHere': 'Changed',
   'diffPath.name': 'Name',
   'diffPath.trigger': 'Trigger',
   'diffPath.validity': 'Validity',
@@ -776,6 +800,26 @@ const en: Messages<RulesKey> = {
   'diffPath.caps': 'Limits',
   'diffPath.stacking': 'Stacking',
   'diffPath.tests': 'Test cases',
+  'diffField.points': 'points',
+  'diffField.factor': 'factor',
+  'diffField.value': 'value',
+  'diffField.operator': 'comparison',
+  'diffField.fact': 'fact',
+  'diffField.period': 'period',
+  'diffField.maxPoints': 'at most (points)',
+  'diffField.maxTimes': 'at most (times)',
+  'diffField.perAmountCents': 'per (cents)',
+  'diffField.zones': 'zones',
+  'diffField.type': 'kind',
+  'diffField.onReach': 'on reaching the limit',
+  'diffField.perCustomer': 'per customer',
+  'diffField.budget': 'budget',
+  'diffField.description': 'message to the customer',
+  'diffField.group': 'group',
+  'diffField.priority': 'priority',
+  'diffField.from': 'from',
+  'diffField.to': 'to',
+  'diffField.daysOfWeek': 'days',
   'diffPath.meta': 'Description',
 };
 
@@ -828,7 +872,11 @@ export function changePathWords(path: (string | number)[], t: RulesT): string {
   const first = isRulesKey(key) ? t(key) : String(head);
   const tail = rest
     .filter((step) => step !== 'all' && step !== 'any')
-    .map((step) => (typeof step === 'number' ? `#${step + 1}` : step));
+    .map((step) => {
+      if (typeof step === 'number') return `#${step + 1}`;
+      const field = `diffField.${step}`;
+      return isRulesKey(field) ? t(field) : step;
+    });
   return [first, ...tail].join(' › ');
 }
 

@@ -32,6 +32,8 @@ export interface RuleNodeData extends Record<string, unknown> {
   audience?: AudienceCheck[];
   /** Whether the trace found the rule out of its validity window (painted on the trigger). */
   outOfWindow?: boolean;
+  /** The compared versions differ here. */
+  changed: boolean;
 }
 
 type FlowNode = Node<RuleNodeData, 'rule'>;
@@ -53,6 +55,7 @@ function RuleNodeView({ data, selected }: NodeProps<FlowNode>) {
         errors.length > 0 && 'rule-node--invalid',
         state && `rule-node--${state}`,
         data.outOfWindow && 'rule-node--failed',
+        data.changed && 'rule-node--changed',
       )}
       data-testid={`nodo-${kind}`}
     >
@@ -60,7 +63,10 @@ function RuleNodeView({ data, selected }: NodeProps<FlowNode>) {
       {(kind === 'condition' || kind === 'group') && (
         <Handle type="target" position={Position.Left} id="left" />
       )}
-      <p className="rule-node__kind">{data.title}</p>
+      <p className="rule-node__kind">
+        {data.title}
+        {data.changed && <span className="rule-node__changed">{t('diff.changedHere')}</span>}
+      </p>
       <p className="rule-node__text">{data.text}</p>
       {paint && (
         <p className="rule-node__trace">
@@ -102,6 +108,7 @@ export function RuleCanvas({ issues }: { issues: RuleIssue[] }) {
   const rule = useRuleEditor((state) => state.rule);
   const selected = useRuleEditor((state) => state.selected);
   const trace = useRuleEditor((state) => state.trace);
+  const changed = useRuleEditor((state) => state.changed);
   const edit = useRuleEditor((state) => state.edit);
   const select = useRuleEditor((state) => state.select);
   const flow = useReactFlow();
@@ -137,6 +144,7 @@ export function RuleCanvas({ issues }: { issues: RuleIssue[] }) {
           text: words.text,
           issues: byNode.get(node.id) ?? [],
           paint: trace?.leaves[node.id],
+          changed: changed.includes(node.id),
           ...(node.kind === 'audience' && trace && trace.audience.length > 0
             ? { audience: trace.audience }
             : {}),
@@ -144,7 +152,7 @@ export function RuleCanvas({ issues }: { issues: RuleIssue[] }) {
         },
       };
     });
-  }, [rule, graph, issues, selected, trace, t, locale]);
+  }, [rule, graph, issues, selected, trace, changed, t, locale]);
 
   const edges = useMemo(
     (): Edge[] =>

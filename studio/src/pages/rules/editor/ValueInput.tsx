@@ -5,6 +5,7 @@ import {
   type ValueKind,
 } from '@lealtad/rules-schema';
 import { SelectField, TextField } from '../../../shared/ui/Field';
+import { useZones } from '../../../zones';
 import { optionWords, useRulesT } from '../rulesText';
 import { ListInput, NumberInput, OptionChecks } from './inputs';
 
@@ -31,6 +32,12 @@ export function ValueInput({
 }) {
   const t = useRulesT();
   const valueLabel = label ?? t('condition.value');
+  // Zones come from the platform: chosen by name, stored by code.
+  const { zones } = useZones();
+  const zoneChoices =
+    fact.id === 'customer.zone' && zones.length > 0
+      ? zones.map((zone) => ({ value: zone.code, label: zone.name }))
+      : null;
   const optionLabel = (option: string) => optionWords(option, t);
   switch (kind) {
     case 'number':
@@ -72,6 +79,22 @@ export function ValueInput({
       );
     }
     case 'text':
+      if (zoneChoices) {
+        return (
+          <SelectField
+            label={valueLabel}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(event) => onChange(event.target.value)}
+          >
+            <option value="">{t('condition.pickZone')}</option>
+            {zoneChoices.map((zone) => (
+              <option key={zone.value} value={zone.value}>
+                {zone.label}
+              </option>
+            ))}
+          </SelectField>
+        );
+      }
       return (
         <TextField
           label={valueLabel}
@@ -80,6 +103,16 @@ export function ValueInput({
         />
       );
     case 'textList':
+      if (zoneChoices) {
+        return (
+          <OptionChecks
+            legend={label ?? t('condition.values')}
+            options={zoneChoices}
+            value={asList(value)}
+            onChange={onChange}
+          />
+        );
+      }
       return (
         <ListInput
           label={label ?? t('condition.values')}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../../shared/api';
 import { errorMessage } from '../../../shared/errors';
 import { useResource } from '../../../shared/hooks';
@@ -9,6 +9,7 @@ import { SelectField, TextAreaField } from '../../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../../shared/ui/FullPage';
 import type { RuleDiff, RuleVersion, RuleVersions } from '../rulesApi';
 import { changePathWords, changeValueWords, useRulesT } from '../rulesText';
+import { nodeForPath, ruleGraph } from './graph';
 import { useRuleEditor } from './store';
 
 /** The rule's versions: which is live, the changes between two, and going back to one. */
@@ -151,6 +152,17 @@ function Diff({ ruleId, versions }: { ruleId: number; versions: RuleVersion[] })
   const [to, setTo] = useState(versions.length > 1 ? String(newest) : 'draft');
   const revision = useRuleEditor((state) => state.revision);
   const diff = useResource<RuleDiff>(`/api/rules/${ruleId}/diff`, { from, to }, revision);
+  // The changes are outlined on the canvas while they are listed here.
+  const rule = useRuleEditor((state) => state.rule);
+  const showChanged = useRuleEditor((state) => state.showChanged);
+  const changes = diff.data?.changes;
+  useEffect(() => {
+    if (!rule || !changes) return;
+    const nodes = ruleGraph(rule).nodes;
+    const ids = changes.flatMap((change) => nodeForPath(change.path, nodes) ?? []);
+    showChanged([...new Set(ids)]);
+    return () => showChanged([]);
+  }, [rule, changes, showChanged]);
   const options = versions.map((version) => (
     <option key={version.version} value={version.version}>
       {t('versions.version', { version: version.version })}

@@ -85,22 +85,27 @@ export function ruleGraph(rule: RuleDocument): { nodes: RuleNode[]; edges: RuleE
   return { nodes, edges };
 }
 
-/** The node an issue belongs to: the deepest node whose path starts the issue's path. */
-export function nodeForIssue(issue: RuleIssue, nodes: readonly RuleNode[]): string | undefined {
+/** The node a path into the document belongs to: the deepest node whose path starts it. */
+export function nodeForPath(path: Path, nodes: readonly RuleNode[]): string | undefined {
   let best: RuleNode | undefined;
   for (const node of nodes) {
     const matches =
-      node.path.length <= issue.path.length &&
-      node.path.every((step, index) => issue.path[index] === step);
+      node.path.length <= path.length && node.path.every((step, index) => path[index] === step);
     if (matches && (!best || node.path.length > best.path.length)) best = node;
   }
   if (best) return best.id;
-  // Whole-rule issues about validity, effects or limits go to the node that edits them.
-  const [head] = issue.path;
-  if (head === 'validity' || head === 'name' || head === 'key' || head === 'meta') return 'trigger';
+  // Whole-rule paths about validity, effects or limits go to the node that edits them.
+  const [head] = path;
+  if (typeof head === 'string' && ['validity', 'name', 'key', 'meta', 'stacking'].includes(head)) {
+    return 'trigger';
+  }
   if (head === 'effects') return 'conditions';
   return undefined;
 }
+
+/** The node an issue is pinned to. */
+export const nodeForIssue = (issue: RuleIssue, nodes: readonly RuleNode[]): string | undefined =>
+  nodeForPath(issue.path, nodes);
 
 /** The group new conditions go into: the selected group, the selected condition's, or the root. */
 export function groupOfSelection(rule: RuleDocument, selected: string | null): Path {

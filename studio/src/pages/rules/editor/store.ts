@@ -32,6 +32,8 @@ interface RuleEditorState {
   selected: string | null;
   save: { status: SaveStatus; message: string | null };
   trace: TracePaint | null;
+  /** Nodes a compared version differs in, outlined on the canvas while the comparison shows. */
+  changed: string[];
   load: (ruleId: number, rule: RuleDocument, revision: number) => void;
   /** Changes a copy of the document; the change can be undone. */
   edit: (change: (draft: RuleDocument) => void, select?: string | null) => void;
@@ -41,6 +43,7 @@ interface RuleEditorState {
   setSave: (status: SaveStatus, message?: string | null) => void;
   saved: (revision: number, document: RuleDocument) => void;
   paint: (trace: TracePaint | null) => void;
+  showChanged: (nodeIds: string[]) => void;
 }
 
 /** The rule being edited: the one document every view of the editor reads and writes. */
@@ -53,6 +56,7 @@ export const useRuleEditor = create<RuleEditorState>()((set, get) => ({
   selected: null,
   save: { status: 'saved', message: null },
   trace: null,
+  changed: [],
   load: (ruleId, rule, revision) =>
     set({
       ruleId,
@@ -112,4 +116,5 @@ export const useRuleEditor = create<RuleEditorState>()((set, get) => ({
       save: { status: state.rule === document ? 'saved' : 'unsaved', message: null },
     })),
   paint: (trace) => set({ trace }),
+  showChanged: (changed) => set({ changed }),
 }));
