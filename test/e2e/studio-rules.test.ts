@@ -267,6 +267,13 @@ describe('studio: rules', () => {
       true,
     );
     await screenshot(page, 'studio-rules-norte-blocks-edited');
+
+    // In English the blocks are drawn again in English, with the same logic.
+    await page.getByRole('group', { name: 'Idioma' }).getByRole('button').last().click();
+    await workspace.getByText('Purchase amount').waitFor();
+    await workspace.getByText('Customer zone').waitFor();
+    await page.locator('.rule-summary').getByText('month is November').waitFor();
+    await screenshot(page, 'studio-rules-norte-blocks-en');
   });
 
   test('two people on one draft: the later save is refused with a clear message and overwrites nothing', async () => {

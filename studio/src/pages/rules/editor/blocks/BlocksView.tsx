@@ -5,6 +5,8 @@ import * as Spanish from 'blockly/msg/es';
 import {
   canonicalJson,
   FACT_SOURCES,
+  isLeaf,
+  type Condition,
   type ConditionGroup,
   type RuleIssue,
 } from '@lealtad/rules-schema';
@@ -31,6 +33,24 @@ const messagesOf = (module: object): Record<string, string> =>
       (entry): entry is [string, string] => typeof entry[1] === 'string',
     ),
   );
+
+/** Draws a group on the workspace, in place of what it showed; its root cannot be deleted. */
+function drawGroup(target: Blockly.WorkspaceSvg, group: Condition): Blockly.Block | null {
+  const scratch = new Blockly.Workspace();
+  const saved = Blockly.serialization.blocks.save(conditionToBlock(group, scratch));
+  scratch.dispose();
+  if (!saved) return null;
+  // Drawing is not an edit: no change events reach the listener.
+  Blockly.Events.disable();
+  try {
+    target.clear();
+    const drawn = Blockly.serialization.blocks.append({ ...saved, x: 24, y: 24 }, target);
+    drawn.setDeletable(false);
+    return drawn;
+  } finally {
+    Blockly.Events.enable();
+  }
+}
 
 /**
  * The logic of one condition group as Blockly blocks, the second view of the store's
@@ -108,7 +128,11 @@ export default function BlocksView({
       },
     });
     workspace.current = created;
-    shown.current = null;
+    // A new workspace (another group, language or trigger) starts with the group as it is now.
+    const current = useRuleEditor.getState().rule;
+    const initial = current ? conditionAt(current, path) : undefined;
+    shown.current = initial ? canonicalJson(initial) : null;
+    root.current = initial && !isLeaf(initial) ? drawGroup(created, initial) : null;
     created.addChangeListener((event) => {
       if (event.isUiEvent || !root.current || root.current.isDisposed()) return;
       const group: ConditionGroup = blockToGroup(root.current);
@@ -124,7 +148,7 @@ export default function BlocksView({
     };
   }, [locale, trigger, pathKey, t]);
 
-  // The group changed outside the blocks (or the workspace is new): draw it again.
+  // The group changed outside the blocks (canvas, undo): draw it again.
   const group = rule ? conditionAt(rule, groupPath) : undefined;
   useEffect(() => {
     const target = workspace.current;
@@ -132,19 +156,7 @@ export default function BlocksView({
     const json = canonicalJson(group);
     if (json === shown.current) return;
     shown.current = json;
-    const scratch = new Blockly.Workspace();
-    const saved = Blockly.serialization.blocks.save(conditionToBlock(group, scratch));
-    scratch.dispose();
-    if (!saved) return;
-    Blockly.Events.disable();
-    try {
-      target.clear();
-      const drawn = Blockly.serialization.blocks.append({ ...saved, x: 24, y: 24 }, target);
-      drawn.setDeletable(false);
-      root.current = drawn;
-    } finally {
-      Blockly.Events.enable();
-    }
+    root.current = drawGroup(target, group);
   }, [group]);
 
   // Each problem is pinned to the block of its condition, and a trace paints the blocks:
