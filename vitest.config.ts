@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{server,migrations,rules-schema}/**/*.test.ts'],
+          include: ['{server,migrations,rules-schema,studio}/**/*.test.ts'],
           exclude: ['**/node_modules/**'],
         },
       },

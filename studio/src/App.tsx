@@ -1,10 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { ChangePasswordPage } from './shared/auth/ChangePasswordPage';
 import { ForgotPasswordPage } from './shared/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from './shared/auth/ResetPasswordPage';
 import { SignInPage } from './shared/auth/SignInPage';
 import { RequireSession } from './shared/session';
-import { NotFound } from './shared/ui/FullPage';
+import { LoadingBlock, NotFound } from './shared/ui/FullPage';
 import { RequirePermission } from './access';
 import { StudioLayout } from './layout/StudioLayout';
 import { AuditPage } from './pages/audit/AuditPage';
@@ -20,6 +21,8 @@ import { RewardsPage } from './pages/rewards/RewardsPage';
 import { UserPage } from './pages/users/UserPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { ZonesPage } from './pages/zones/ZonesPage';
+
+const RulesSection = lazy(() => import('./pages/rules/RulesSection'));
 
 export function App() {
   return (
@@ -56,6 +59,16 @@ export function App() {
           element={
             <RequirePermission permission="cards.manage">
               <CardsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="rules/*"
+          element={
+            <RequirePermission permission="rules.manage">
+              <Suspense fallback={<LoadingBlock />}>
+                <RulesSection />
+              </Suspense>
             </RequirePermission>
           }
         />

@@ -14,6 +14,7 @@ const es = {
   'nav.cards': 'Tarjetas',
   'nav.groupProgram': 'Programa',
   'nav.zones': 'Zonas',
+  'nav.rules': 'Reglas',
 
   'customerStatus.active': 'Activo',
   'customerStatus.inactive': 'Inactivo',
@@ -189,6 +190,11 @@ const es = {
   'home.cards.text':
     'Importa inventario por rango o desde un archivo, y consulta el estado de cada tarjeta.',
   'home.cards.go': 'Ir a Tarjetas',
+  'home.rules.title': 'Reglas',
+  'home.rules.all':
+    'Diseña en un lienzo cómo gana puntos cada cliente; pruébalas, simúlalas con clientes reales y publícalas.',
+  'home.rules.zone': 'Diseña, prueba y publica las reglas de puntos de la zona {zone}.',
+  'home.rules.go': 'Ir a Reglas',
 
   'adjust.open': 'Ajustar puntos',
   'adjust.title': 'Ajustar puntos',
@@ -699,6 +705,7 @@ const en: Messages<StudioKey> = {
   'nav.cards': 'Cards',
   'nav.groupProgram': 'Program',
   'nav.zones': 'Zones',
+  'nav.rules': 'Rules',
 
   'customerStatus.active': 'Active',
   'customerStatus.inactive': 'Inactive',
@@ -872,6 +879,11 @@ const en: Messages<StudioKey> = {
   'home.cards.title': 'Cards',
   'home.cards.text': 'Import stock by range or from a file, and see the status of every card.',
   'home.cards.go': 'Go to Cards',
+  'home.rules.title': 'Rules',
+  'home.rules.all':
+    'Design on a canvas how each customer earns points; test them, simulate them with real customers and publish them.',
+  'home.rules.zone': 'Design, test and publish the points rules of zone {zone}.',
+  'home.rules.go': 'Go to Rules',
 
   'adjust.open': 'Adjust points',
   'adjust.title': 'Adjust points',

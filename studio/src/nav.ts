@@ -25,6 +25,7 @@ const navigation: readonly NavGroup[] = [
     items: [
       { to: '/customers', label: 'nav.customers', icon: 'user', permission: 'customers.read' },
       { to: '/cards', label: 'nav.cards', icon: 'card', permission: 'cards.manage' },
+      { to: '/rules', label: 'nav.rules', icon: 'star', permission: 'rules.manage' },
     ],
   },
   {

@@ -77,6 +77,8 @@ export interface StaffApi {
     bytes: Buffer,
     contentType: string,
   ) => Promise<{ status: number; body: T }>;
+  patch: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
+  put: <T>(path: string, body: unknown) => Promise<{ status: number; body: T }>;
 }
 
 function staffApi(api: APIRequestContext, csrf: string): StaffApi {
@@ -96,6 +98,14 @@ function staffApi(api: APIRequestContext, csrf: string): StaffApi {
         data: bytes,
         headers: { 'X-CSRF-Token': csrf, 'Content-Type': contentType },
       });
+      return { status: response.status(), body: (await response.json()) as T };
+    },
+    async patch<T>(path: string, body: unknown) {
+      const response = await api.patch(path, { data: body, headers: { 'X-CSRF-Token': csrf } });
+      return { status: response.status(), body: (await response.json()) as T };
+    },
+    async put<T>(path: string, body: unknown) {
+      const response = await api.put(path, { data: body, headers: { 'X-CSRF-Token': csrf } });
       return { status: response.status(), body: (await response.json()) as T };
     },
   };

@@ -84,6 +84,7 @@ describe('studio navigation by role', () => {
         'Inicio',
         'Clientes',
         'Tarjetas',
+        'Reglas',
         'Premios',
         'Canjes',
         'Estados por Excel',
@@ -102,6 +103,7 @@ describe('studio navigation by role', () => {
       nav: [
         'Inicio',
         'Clientes',
+        'Reglas',
         'Premios',
         'Canjes',
         'Estados por Excel',
@@ -131,7 +133,7 @@ describe('studio navigation by role', () => {
       shot: 'studio-home-marketing',
       name: 'Mariana Marketing',
       role: 'Mercadotecnia',
-      nav: ['Inicio', 'Premios', 'Mi contraseña'],
+      nav: ['Inicio', 'Reglas', 'Premios', 'Mi contraseña'],
     },
   ];
 

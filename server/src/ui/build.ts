@@ -12,6 +12,8 @@ const inputs = (app: UiApp) => [
   `${app}/vite.config.ts`,
   `${app}/package.json`,
   'studio/src/shared',
+  // The studio's rules section is built with the rule language.
+  'rules-schema/src',
   'server/src/policies/permissions.ts',
   'package-lock.json',
 ];

@@ -49,6 +49,15 @@ export function HomePage() {
       action: t('home.cards.go'),
     });
   }
+  if (can('rules.manage')) {
+    capabilities.push({
+      icon: 'star',
+      title: t('home.rules.title'),
+      text: zoneScoped ? t('home.rules.zone', { zone }) : t('home.rules.all'),
+      to: '/rules',
+      action: t('home.rules.go'),
+    });
+  }
   if (can('rewards.manage')) {
     capabilities.push({
       icon: 'gift',

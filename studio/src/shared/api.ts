@@ -588,4 +588,5 @@ export const api = {
     // The browser has taken the file once the click is handled.
     setTimeout(() => URL.revokeObjectURL(url), 0);
   },
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { json: body }),
 };

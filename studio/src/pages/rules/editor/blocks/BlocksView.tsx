@@ -1,0 +1,196 @@
+import { useEffect, useRef } from 'react';
+import * as Blockly from 'blockly/core';
+import * as English from 'blockly/msg/en';
+import * as Spanish from 'blockly/msg/es';
+import {
+  canonicalJson,
+  FACT_SOURCES,
+  isLeaf,
+  type Condition,
+  type ConditionGroup,
+  type RuleIssue,
+} from '@lealtad/rules-schema';
+import { useLocale } from '../../../../shared/i18n';
+import { useRulesT } from '../../rulesText';
+import { conditionAt, factsFor, setConditionAt, type Path } from '../conditions';
+import { nodeForIssue, ruleGraph } from '../graph';
+import { useRuleEditor } from '../store';
+import {
+  blockColour,
+  blockToGroup,
+  conditionToBlock,
+  defineRuleBlocks,
+  factBlockType,
+  GROUP_BLOCKS,
+} from './ruleBlocks';
+
+const TRACE_COLOURS = { passed: '#15803d', failed: '#dc2626', notEvaluated: '#97a3b0' };
+
+/** Blockly's texts of a language: the module's strings, without its other exports. */
+const messagesOf = (module: object): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(module).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+
+/** Draws a group on the workspace, in place of what it showed; its root cannot be deleted. */
+function drawGroup(target: Blockly.WorkspaceSvg, group: Condition): Blockly.Block | null {
+  const scratch = new Blockly.Workspace();
+  const saved = Blockly.serialization.blocks.save(conditionToBlock(group, scratch));
+  scratch.dispose();
+  if (!saved) return null;
+  // Drawing is not an edit: no change events reach the listener.
+  Blockly.Events.disable();
+  try {
+    target.clear();
+    const drawn = Blockly.serialization.blocks.append({ ...saved, x: 24, y: 24 }, target);
+    drawn.setDeletable(false);
+    return drawn;
+  } finally {
+    Blockly.Events.enable();
+  }
+}
+
+/**
+ * The logic of one condition group as Blockly blocks, the second view of the store's
+ * document: a change of the blocks is written to the group, and a change of the group from
+ * elsewhere (canvas, undo) is drawn again.
+ */
+export default function BlocksView({
+  groupPath,
+  issues,
+}: {
+  groupPath: Path;
+  issues: RuleIssue[];
+}) {
+  const t = useRulesT();
+  const { locale } = useLocale();
+  const host = useRef<HTMLDivElement>(null);
+  const workspace = useRef<Blockly.WorkspaceSvg | null>(null);
+  const root = useRef<Blockly.Block | null>(null);
+  /** The group as the blocks last read or drew it, so neither side echoes the other. */
+  const shown = useRef<string | null>(null);
+  const rule = useRuleEditor((state) => state.rule);
+  const trigger = rule?.trigger.type ?? 'purchase';
+  const pathKey = groupPath.join('.');
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    // The path by its words: a new array with the same steps is the same group.
+    const path = pathKey.split('.').map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+    defineRuleBlocks({
+      fact: (fact) => fact.label[locale],
+      operator: (operator) => t(`operator.${operator}`),
+      group: (kind) => t(`group.${kind}`),
+      and: t('blocks.and'),
+      yes: t('common.yes'),
+      no: t('common.no'),
+      today: t('blocks.today'),
+    });
+    Blockly.setLocale(messagesOf(locale === 'en' ? English : Spanish));
+    const facts = factsFor(trigger);
+    const created = Blockly.inject(element, {
+      // Served with the studio: no request leaves the platform.
+      media: `${import.meta.env.BASE_URL}blockly-media/`,
+      renderer: 'zelos',
+      trashcan: true,
+      zoom: { controls: true, wheel: true, startScale: 0.9 },
+      move: { scrollbars: true, drag: true, wheel: false },
+      grid: { spacing: 20, length: 1, colour: '#e2e7ec', snap: true },
+      toolbox: {
+        kind: 'categoryToolbox',
+        contents: [
+          {
+            kind: 'category',
+            name: t('blocks.logic'),
+            colour: '#b45309',
+            contents: Object.values(GROUP_BLOCKS).map((type) => ({ kind: 'block', type })),
+          },
+          ...FACT_SOURCES.flatMap((source) => {
+            const inSource = facts.filter((fact) => fact.source === source);
+            return inSource.length === 0
+              ? []
+              : [
+                  {
+                    kind: 'category',
+                    name: t(`source.${source}`),
+                    colour: '#0f766e',
+                    contents: inSource.map((fact) => ({
+                      kind: 'block',
+                      type: factBlockType(fact),
+                    })),
+                  },
+                ];
+          }),
+        ],
+      },
+    });
+    workspace.current = created;
+    // A new workspace (another group, language or trigger) starts with the group as it is now.
+    const current = useRuleEditor.getState().rule;
+    const initial = current ? conditionAt(current, path) : undefined;
+    shown.current = initial ? canonicalJson(initial) : null;
+    root.current = initial && !isLeaf(initial) ? drawGroup(created, initial) : null;
+    created.addChangeListener((event) => {
+      if (event.isUiEvent || !root.current || root.current.isDisposed()) return;
+      const group: ConditionGroup = blockToGroup(root.current);
+      const json = canonicalJson(group);
+      if (json === shown.current) return;
+      shown.current = json;
+      useRuleEditor.getState().edit((draft) => setConditionAt(draft, path, group));
+    });
+    return () => {
+      created.dispose();
+      workspace.current = null;
+      root.current = null;
+    };
+  }, [locale, trigger, pathKey, t]);
+
+  // The group changed outside the blocks (canvas, undo): draw it again.
+  const group = rule ? conditionAt(rule, groupPath) : undefined;
+  useEffect(() => {
+    const target = workspace.current;
+    if (!target || !group) return;
+    const json = canonicalJson(group);
+    if (json === shown.current) return;
+    shown.current = json;
+    root.current = drawGroup(target, group);
+  }, [group]);
+
+  // Each problem is pinned to the block of its condition, and a trace paints the blocks:
+  // green passed, red failed, grey not evaluated, with the fact's value on hover.
+  const trace = useRuleEditor((state) => state.trace);
+  useEffect(() => {
+    const target = workspace.current;
+    if (!target || !rule) return;
+    const nodes = ruleGraph(rule).nodes;
+    const problems = new Map<string, string>();
+    for (const issue of issues) {
+      const node = nodes.find((candidate) => candidate.id === nodeForIssue(issue, nodes));
+      if (node?.leafId && issue.severity === 'error') {
+        problems.set(node.leafId, issue.message[locale]);
+      }
+    }
+    const painted = new Map(
+      nodes.flatMap((node) => {
+        const paint = trace?.leaves[node.id];
+        return node.leafId && paint ? [[node.leafId, paint] as const] : [];
+      }),
+    );
+    for (const block of target.getAllBlocks(false)) {
+      const id = block.data ?? block.id;
+      block.setWarningText(problems.get(id) ?? null);
+      const paint = painted.get(id);
+      block.setColour(paint ? TRACE_COLOURS[paint.result] : blockColour(block));
+      block.setTooltip(
+        paint
+          ? `${t(`trace.${paint.result}`)} · ${t('trace.actual', { value: paint.actual })}`
+          : '',
+      );
+    }
+  }, [issues, rule, trace, locale, t]);
+
+  return <div className="rule-blocks" ref={host} aria-label={t('blocks.label')} />;
+}

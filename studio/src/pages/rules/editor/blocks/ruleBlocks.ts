@@ -1,0 +1,345 @@
+import * as Blockly from 'blockly/core';
+import {
+  FACT_CATALOG,
+  isLeaf,
+  operatorsFor,
+  valueKindOf,
+  type Condition,
+  type ConditionGroup,
+  type ConditionLeaf,
+  type ConditionValue,
+  type FactDefinition,
+  type Operator,
+  type ValueKind,
+} from '@lealtad/rules-schema';
+
+// The condition logic as Blockly blocks: one block per fact of the catalog, so a fact brings
+// the comparisons and the value fields of its own type (a money fact takes pesos, an option
+// fact a list of its options), and group blocks for "all", "any" and "not". Each block keeps
+// the DSL id of its condition in `data`, so traces and issues still find it.
+
+/** Words the blocks show; the studio passes them in the person's language. */
+export interface BlockWords {
+  fact: (fact: FactDefinition) => string;
+  operator: (operator: Operator) => string;
+  group: (kind: 'all' | 'any' | 'not') => string;
+  and: string;
+  yes: string;
+  no: string;
+  today: string;
+}
+
+export const GROUP_BLOCKS = {
+  all: 'grupo_todas',
+  any: 'grupo_alguna',
+  not: 'grupo_ninguna',
+} as const;
+const FACT_BLOCK_PREFIX = 'dato:';
+export const factBlockType = (fact: FactDefinition) => `${FACT_BLOCK_PREFIX}${fact.id}`;
+const CONDITION = 'condicion';
+
+const COLOURS = { group: '#b45309', fact: '#0f766e', money: '#15803d', date: '#6d28d9' };
+
+/** A fact block's own colour: by the type of its value. */
+export const factColour = (fact: FactDefinition): string =>
+  fact.type === 'money' ? COLOURS.money : fact.type === 'date' ? COLOURS.date : COLOURS.fact;
+
+/** A block's own colour, to come back to after a trace painted it. */
+export const blockColour = (block: Blockly.Block): string =>
+  isFactBlock(block) ? factColour(block.fact) : COLOURS.group;
+
+/** The value fields of a kind; lists are written with commas, money in pesos. */
+function valueFields(
+  input: Blockly.Input,
+  kind: ValueKind,
+  fact: FactDefinition,
+  words: BlockWords,
+) {
+  const number = () => new Blockly.FieldNumber(0);
+  switch (kind) {
+    case 'number':
+    case 'days':
+      input.appendField(number(), 'V');
+      return;
+    case 'money':
+      input.appendField('$').appendField(number(), 'V');
+      return;
+    case 'numberRange':
+      input.appendField(number(), 'V').appendField(words.and).appendField(number(), 'V2');
+      return;
+    case 'moneyRange':
+      input
+        .appendField('$')
+        .appendField(number(), 'V')
+        .appendField(`${words.and} $`)
+        .appendField(number(), 'V2');
+      return;
+    case 'option':
+      input.appendField(
+        new Blockly.FieldDropdown((fact.options ?? ['']).map((option) => [option, option])),
+        'V',
+      );
+      return;
+    case 'boolean':
+      input.appendField(
+        new Blockly.FieldDropdown([
+          [words.yes, 'true'],
+          [words.no, 'false'],
+        ]),
+        'V',
+      );
+      return;
+    case 'true':
+      input.appendField(words.today);
+      return;
+    case 'dateRange':
+      input
+        .appendField(new Blockly.FieldTextInput('2026-01-01'), 'V')
+        .appendField(words.and)
+        .appendField(new Blockly.FieldTextInput('2026-12-31'), 'V2');
+      return;
+    case 'text':
+    case 'textList':
+    case 'optionList':
+    case 'weekdayList':
+    case 'date':
+      input.appendField(new Blockly.FieldTextInput(''), 'V');
+      return;
+  }
+}
+
+interface FactBlock extends Blockly.Block {
+  operator: Operator;
+  fact: FactDefinition;
+  setOperator: (operator: Operator) => void;
+}
+
+const isFactBlock = (block: Blockly.Block): block is FactBlock =>
+  'fact' in block && 'operator' in block;
+
+const kindOf = (fact: FactDefinition, operator: Operator): ValueKind =>
+  valueKindOf(fact.type, operator) ?? 'text';
+
+/** Defines every block; call once, with the words of the language shown. */
+export function defineRuleBlocks(words: BlockWords): void {
+  for (const kind of ['all', 'any', 'not'] as const) {
+    Blockly.Blocks[GROUP_BLOCKS[kind]] = {
+      init(this: Blockly.Block) {
+        this.appendDummyInput().appendField(words.group(kind));
+        this.appendStatementInput('CHILDREN').setCheck(CONDITION);
+        this.setPreviousStatement(true, CONDITION);
+        this.setNextStatement(true, CONDITION);
+        this.setColour(COLOURS.group);
+      },
+    };
+  }
+  for (const fact of FACT_CATALOG) {
+    const operators = operatorsFor(fact.type);
+    Blockly.Blocks[factBlockType(fact)] = {
+      init(this: FactBlock) {
+        this.fact = fact;
+        this.operator = operators[0] ?? 'equal';
+        this.appendDummyInput('HEAD')
+          .appendField(words.fact(fact))
+          .appendField(
+            new Blockly.FieldDropdown(
+              operators.map((operator) => [words.operator(operator), operator]),
+              (operator: string) => {
+                const chosen = operators.find((candidate) => candidate === operator);
+                if (chosen) this.setOperator(chosen);
+                return operator;
+              },
+            ),
+            'OP',
+          );
+        this.appendDummyInput('VALUE');
+        valueFields(
+          this.getInput('VALUE') as Blockly.Input,
+          kindOf(fact, this.operator),
+          fact,
+          words,
+        );
+        this.setPreviousStatement(true, CONDITION);
+        this.setNextStatement(true, CONDITION);
+        this.setInputsInline(true);
+        this.setColour(
+          fact.type === 'money'
+            ? COLOURS.money
+            : fact.type === 'date'
+              ? COLOURS.date
+              : COLOURS.fact,
+        );
+      },
+      /** A comparison of another shape takes other value fields. */
+      setOperator(this: FactBlock, operator: Operator) {
+        const before = kindOf(fact, this.operator);
+        this.operator = operator;
+        const after = kindOf(fact, operator);
+        if (before === after) return;
+        this.removeInput('VALUE');
+        valueFields(this.appendDummyInput('VALUE'), after, fact, words);
+      },
+      // The operator travels with copies and saves, so the value fields exist before their values.
+      saveExtraState(this: FactBlock) {
+        return { operator: this.operator };
+      },
+      loadExtraState(this: FactBlock, state: { operator?: Operator }) {
+        if (state.operator) this.setOperator(state.operator);
+      },
+    };
+  }
+}
+
+const list = (value: ConditionValue): string => (Array.isArray(value) ? value.join(', ') : '');
+const unlist = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+/** Pesos back to cents without the float's dust: 12.34 → 1234. */
+const cents = (pesos: number) => Number((pesos * 100).toPrecision(15));
+const pesos = (value: number) => Number((value / 100).toPrecision(15));
+
+function setValue(block: Blockly.Block, kind: ValueKind, value: ConditionValue): void {
+  const range = typeof value === 'object' && !Array.isArray(value) ? value : null;
+  switch (kind) {
+    case 'number':
+    case 'days':
+    case 'option':
+    case 'text':
+    case 'date':
+      block.setFieldValue(value, 'V');
+      return;
+    case 'money':
+      block.setFieldValue(typeof value === 'number' ? pesos(value) : 0, 'V');
+      return;
+    case 'numberRange':
+    case 'moneyRange': {
+      const scale = kind === 'moneyRange' ? pesos : (n: number) => n;
+      if (range && 'min' in range) {
+        block.setFieldValue(scale(range.min), 'V');
+        block.setFieldValue(scale(range.max), 'V2');
+      }
+      return;
+    }
+    case 'dateRange':
+      if (range && 'from' in range) {
+        block.setFieldValue(range.from, 'V');
+        block.setFieldValue(range.to, 'V2');
+      }
+      return;
+    case 'boolean':
+      block.setFieldValue(value === true ? 'true' : 'false', 'V');
+      return;
+    case 'textList':
+    case 'optionList':
+    case 'weekdayList':
+      block.setFieldValue(list(value), 'V');
+      return;
+    case 'true':
+      return;
+  }
+}
+
+function valueOf(block: Blockly.Block, kind: ValueKind): ConditionValue {
+  const field = (name: string): unknown => block.getFieldValue(name);
+  const numberField = (name: string) => Number(field(name));
+  switch (kind) {
+    case 'number':
+    case 'days':
+      return numberField('V');
+    case 'money':
+      return cents(numberField('V'));
+    case 'numberRange':
+      return { min: numberField('V'), max: numberField('V2') };
+    case 'moneyRange':
+      return { min: cents(numberField('V')), max: cents(numberField('V2')) };
+    case 'option':
+    case 'text':
+    case 'date':
+      return String(field('V'));
+    case 'dateRange':
+      return { from: String(field('V')), to: String(field('V2')) };
+    case 'boolean':
+      return field('V') === 'true';
+    case 'true':
+      return true;
+    case 'textList':
+    case 'optionList':
+    case 'weekdayList':
+      return unlist(String(field('V')));
+  }
+}
+
+function chain(
+  parent: Blockly.Block,
+  children: readonly Condition[],
+  workspace: Blockly.Workspace,
+) {
+  let previous: Blockly.Connection | null = parent.getInput('CHILDREN')?.connection ?? null;
+  for (const child of children) {
+    const block = conditionToBlock(child, workspace);
+    if (previous && block.previousConnection) previous.connect(block.previousConnection);
+    previous = block.nextConnection;
+  }
+}
+
+/** Builds the blocks of a condition (and its children) on `workspace`. */
+export function conditionToBlock(
+  condition: Condition,
+  workspace: Blockly.Workspace,
+): Blockly.Block {
+  if (isLeaf(condition)) {
+    const fact = FACT_CATALOG.find((candidate) => candidate.id === condition.fact);
+    if (!fact) throw new Error(`Unknown fact ${condition.fact}`);
+    const block = workspace.newBlock(factBlockType(fact)) as FactBlock;
+    block.data = condition.id;
+    block.setFieldValue(condition.operator, 'OP');
+    block.setOperator(condition.operator);
+    setValue(block, kindOf(fact, condition.operator), condition.value);
+    return block;
+  }
+  const kind = 'all' in condition ? 'all' : 'any' in condition ? 'any' : 'not';
+  const block = workspace.newBlock(GROUP_BLOCKS[kind]);
+  block.data = condition.id ?? null;
+  const children =
+    'all' in condition ? condition.all : 'any' in condition ? condition.any : [condition.not];
+  chain(block, children, workspace);
+  return block;
+}
+
+function childBlocks(block: Blockly.Block): Blockly.Block[] {
+  const children: Blockly.Block[] = [];
+  for (let child = block.getInputTargetBlock('CHILDREN'); child; child = child.getNextBlock()) {
+    children.push(child);
+  }
+  return children;
+}
+
+/** Reads a condition back from its blocks. */
+export function blockToCondition(block: Blockly.Block): Condition {
+  if (isFactBlock(block)) {
+    const leaf: ConditionLeaf = {
+      // A block dragged from the toolbox has no condition id yet: its own id serves.
+      id: block.data ?? block.id,
+      fact: block.fact.id,
+      operator: block.operator,
+      value: valueOf(block, kindOf(block.fact, block.operator)),
+    };
+    return leaf;
+  }
+  const id = block.data ? { id: block.data } : {};
+  const children = childBlocks(block).map(blockToCondition);
+  if (block.type === GROUP_BLOCKS.not) {
+    // "Not" holds one condition; several dropped in are read as all of them.
+    const [only] = children;
+    return { ...id, not: children.length === 1 && only ? only : { all: children } };
+  }
+  return block.type === GROUP_BLOCKS.any ? { ...id, any: children } : { ...id, all: children };
+}
+
+/** Reads a group back: the workspace's root block is always a group block. */
+export function blockToGroup(block: Blockly.Block): ConditionGroup {
+  const condition = blockToCondition(block);
+  return isLeaf(condition) ? { all: [condition] } : condition;
+}

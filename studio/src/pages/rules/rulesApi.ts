@@ -1,0 +1,90 @@
+import type {
+  Evaluation,
+  RuleChange,
+  RuleDocumentInput,
+  RuleIssue,
+  TriggerType,
+  Validity,
+} from '@lealtad/rules-schema';
+
+/** The shapes of `/api/rules` as the studio reads them (dates are ISO strings). */
+export const ruleStates = ['draft', 'published', 'retired'] as const;
+export type RuleState = (typeof ruleStates)[number];
+
+export interface RuleSummary {
+  id: number;
+  key: string;
+  name: string;
+  trigger: TriggerType;
+  state: RuleState;
+  zoneId: number | null;
+  liveVersion: number | null;
+  latestVersion: number | null;
+  draftRevision: number;
+  hasUnpublishedChanges: boolean;
+  summary: string | null;
+  validity: Validity | null;
+  pointsLast30Days: number;
+  awardsLast30Days: number;
+  updatedAt: string;
+  updatedBy: { id: number; name: string } | null;
+}
+
+export interface RuleDetail extends RuleSummary {
+  draft: RuleDocumentInput;
+  issues: RuleIssue[];
+}
+
+export interface RuleVersion {
+  version: number;
+  hash: string;
+  comment: string | null;
+  author: { id: number; name: string } | null;
+  createdAt: string;
+  live: boolean;
+}
+
+export interface RuleVersions {
+  liveVersion: number | null;
+  items: RuleVersion[];
+}
+
+export interface RuleDiff {
+  from: number;
+  to: number | 'draft';
+  changes: RuleChange[];
+}
+
+export interface AudienceCheck {
+  field: 'zones' | 'customerTypes' | 'segments' | 'tags';
+  expected: string[];
+  actual: string | string[] | null;
+  passed: boolean;
+}
+
+export interface Simulation {
+  inForce: boolean;
+  audience: AudienceCheck[];
+  conditions: Evaluation;
+  matched: boolean;
+  baseEarn: number;
+  pointsBeforeCaps: number;
+  points: number;
+  capOutcome: 'full' | 'truncated' | 'skipped' | null;
+}
+
+export interface BacktestTotals {
+  matched: number;
+  customers: number;
+  points: number;
+  budget: { used: number; maxPoints: number } | null;
+}
+
+export interface Backtest {
+  from: string;
+  to: string;
+  purchases: number;
+  truncated: boolean;
+  draft: BacktestTotals | null;
+  published: (BacktestTotals & { version: number }) | null;
+}

@@ -1,0 +1,335 @@
+import path from 'node:path';
+import { localTime } from '@lealtad/rules-schema';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { screenshot, screenshotDir } from './browser';
+import { navLink, signIn, useBrowser, type StaffApi } from './helpers';
+
+const { openPage, apiAs } = useBrowser();
+
+interface CustomerRow {
+  id: number;
+  firstName: string;
+  lastName: string;
+  balance: number;
+  zone: { code: string };
+}
+
+const canvas = (page: Page) => page.locator('.rule-canvas');
+const node = (page: Page, kind: string, text?: string) => {
+  const nodes = page.locator(`[data-testid="nodo-${kind}"]`);
+  return text ? nodes.filter({ hasText: text }) : nodes.first();
+};
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Detalles de la regla' });
+const palette = (page: Page) => page.getByRole('toolbar', { name: 'Piezas de la regla' });
+
+async function createRule(page: Page, name: string, trigger: string) {
+  await navLink(page, 'Reglas').click();
+  await page.getByRole('heading', { name: 'Reglas', level: 1 }).waitFor();
+  await page
+    .getByRole('table', { name: 'Reglas de puntos' })
+    .locator('tbody > tr')
+    .first()
+    .waitFor();
+  await page.getByRole('button', { name: 'Nueva regla' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nueva regla' });
+  await dialog.getByLabel('Nombre', { exact: true }).fill(name);
+  await dialog.getByLabel('Disparador').selectOption({ label: trigger });
+  await dialog.getByRole('button', { name: 'Crear y abrir' }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+/**
+ * Drags with the mouse, step by step: the browser starts an HTML drag only after the pointer
+ * has moved a little with the button down (one jump, as in locator.dragTo, starts none here).
+ */
+async function dragOnto(page: Page, source: Locator, target: Locator) {
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('Both ends of the drag must be on screen.');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2 + 20, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** What fits in the window, as a person at 1280×800 first sees it. */
+async function viewportShot(page: Page, name: string) {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+async function waitSaved(page: Page) {
+  await page.getByRole('status').filter({ hasText: 'Borrador guardado' }).waitFor();
+}
+
+/** The customer's balance as the superadmin reads it. */
+async function balanceOf(superadmin: StaffApi, id: number): Promise<number> {
+  return (await superadmin.get<CustomerRow>(`/api/customers/${id}`)).balance;
+}
+
+describe('studio: rules', () => {
+  test('marketing builds "100 puntos en el cumpleaños" on the canvas, tests and publishes it; the birthday job pays it', async () => {
+    const superadmin = await apiAs('superadmin@demo.lealtad.mx');
+    const { items } = await superadmin.get<{ items: CustomerRow[] }>('/api/customers?pageSize=5');
+    const customer = items[0];
+    if (!customer) throw new Error('The demo has no customers.');
+    const today = localTime(new Date(), 'America/Mexico_City').date;
+    const birthDate = today.endsWith('02-29') ? '1992-02-29' : `1990-${today.slice(5)}`;
+    const born = await superadmin.patch(`/api/customers/${customer.id}`, { birthDate });
+    expect(born.status).toBe(200);
+    // The seeded birthday rule pays its 100 first, so what follows is the new rule's alone.
+    expect((await superadmin.post('/api/jobs/birthday/run', {})).status).toBe(200);
+    const before = await balanceOf(superadmin, customer.id);
+
+    const page = await openPage();
+    await signIn(page, 'studio', 'marketing@demo.lealtad.mx');
+    await createRule(page, '100 puntos en el cumpleaños', 'Cumpleaños');
+
+    // An empty rule cannot be published, and says why on the canvas.
+    const publish = page.getByRole('button', { name: 'Publicar', exact: true });
+    expect(await publish.isDisabled()).toBe(true);
+    await page.getByText('por corregir antes de publicar').waitFor();
+    await screenshot(page, 'studio-rules-empty');
+
+    // 100 fixed points, dragged from the palette onto the canvas.
+    await dragOnto(page, palette(page).getByRole('button', { name: 'Puntos fijos' }), canvas(page));
+    await node(page, 'effect', '100 puntos').waitFor();
+    await panel(page).getByLabel('Puntos').fill('100');
+    // Once a year: a limit per customer, clicked in.
+    await palette(page).getByRole('button', { name: 'Límite por cliente' }).click();
+    await panel(page).getByLabel('Periodo').selectOption({ label: 'Año' });
+    await node(page, 'cap', 'Una vez al año').waitFor();
+    // The words that come with the points.
+    await node(page, 'trigger').click();
+    await panel(page).getByLabel('Mensaje para el cliente').fill('¡Feliz cumpleaños! +100 puntos');
+    await page
+      .locator('.rule-summary')
+      .getByText('Si hoy es el cumpleaños del cliente → 100 puntos, una vez al año')
+      .waitFor();
+    await page.getByText('Sin errores: la regla se puede publicar.').waitFor();
+    await waitSaved(page);
+    await screenshot(page, 'studio-rules-birthday-canvas');
+
+    // Its test case, run in the browser.
+    await panel(page).getByRole('tab', { name: 'Probar' }).click();
+    await panel(page).getByRole('button', { name: 'Agregar caso de prueba' }).click();
+    const form = panel(page).getByRole('form', { name: 'Agregar caso de prueba' });
+    await form.getByLabel('Nombre del caso').fill('Cumpleaños');
+    await form.getByLabel('Puntos esperados').fill('100');
+    await form.getByRole('button', { name: 'Guardar caso' }).click();
+    await panel(page).getByRole('button', { name: 'Ejecutar pruebas' }).click();
+    await panel(page).getByText('1 de 1 pruebas pasan').waitFor();
+    await waitSaved(page);
+    await screenshot(page, 'studio-rules-birthday-tests');
+
+    await publish.click();
+    const dialog = page.getByRole('dialog', { name: 'Publicar la regla' });
+    await dialog.getByLabel('Comentario').fill('Regalo de cumpleaños para todos los clientes');
+    await dialog.getByRole('button', { name: 'Publicar ahora' }).click();
+    await page.locator('.rule-editor__title').getByText('Publicada · v1').waitFor();
+    await panel(page).getByRole('tab', { name: 'Versiones' }).click();
+    await panel(page).getByText('«Regalo de cumpleaños para todos los clientes»').waitFor();
+    await screenshot(page, 'studio-rules-birthday-published');
+
+    // A change after publishing: listed against version 1 and outlined on the canvas.
+    await panel(page).getByRole('tab', { name: 'Editar' }).click();
+    await node(page, 'effect').click();
+    await panel(page).getByLabel('Puntos').fill('150');
+    await waitSaved(page);
+    await panel(page).getByRole('tab', { name: 'Versiones' }).click();
+    await panel(page)
+      .getByRole('list', { name: 'Cambios entre versiones' })
+      .getByText('100 → 150')
+      .waitFor();
+    await node(page, 'effect').getByText('Cambió').waitFor();
+    await screenshot(page, 'studio-rules-birthday-diff');
+
+    expect((await superadmin.post('/api/jobs/birthday/run', {})).status).toBe(200);
+    expect(await balanceOf(superadmin, customer.id)).toBe(before + 100);
+
+    // On the map of live rules, beside the seeded birthday rule; a click opens it.
+    await page.getByRole('link', { name: 'Reglas', exact: true }).first().click();
+    await page.getByRole('link', { name: 'Mapa de reglas' }).click();
+    const map = page.locator('.rule-map');
+    await map.getByText('Cumpleaños: 100 puntos').waitFor();
+    await map.getByText('100 puntos en el cumpleaños').waitFor();
+    await map.getByText('Tasa base: 1 punto por cada $10').waitFor();
+    await screenshot(page, 'studio-rules-map');
+    await map.getByText('100 puntos en el cumpleaños').click();
+    await page.getByRole('heading', { name: '100 puntos en el cumpleaños', level: 1 }).waitFor();
+  });
+
+  test('the Norte double points are built on the canvas and simulated for a SUR customer: the zone check is red with "SUR"', async () => {
+    const superadmin = await apiAs('superadmin@demo.lealtad.mx');
+    const { items } = await superadmin.get<{ items: CustomerRow[] }>('/api/customers?pageSize=50');
+    const sur = items.find((customer) => customer.zone.code === 'SUR');
+    if (!sur) throw new Error('The demo has no SUR customer.');
+
+    const page = await openPage();
+    await signIn(page, 'studio', 'superadmin@demo.lealtad.mx');
+    await createRule(page, 'Norte: doble en compras desde $500', 'Compra');
+
+    // For zone NORTE only.
+    await node(page, 'audience').click();
+    await panel(page).getByRole('checkbox', { name: 'Norte' }).check();
+    // From $500: a condition dropped onto the group, typed in pesos.
+    await dragOnto(
+      page,
+      palette(page).getByRole('button', { name: 'Condición' }),
+      node(page, 'group'),
+    );
+    await panel(page).getByLabel('Comparación').selectOption({ label: 'es al menos' });
+    await panel(page).getByLabel('Monto en pesos').fill('500');
+    await node(page, 'condition', 'monto de la compra es $500 o más').waitFor();
+    // In December: a second condition in the same group.
+    await palette(page).getByRole('button', { name: 'Condición' }).click();
+    await panel(page).getByLabel('Dato').selectOption({ label: 'Mes' });
+    await panel(page).getByLabel('Valor').fill('12');
+    await node(page, 'condition', 'mes es diciembre').waitFor();
+    // Double points, at most 1,000 a month.
+    await palette(page).getByRole('button', { name: 'Multiplicador' }).click();
+    await palette(page).getByRole('button', { name: 'Límite por cliente' }).click();
+    await panel(page).getByLabel('Puntos como máximo').fill('1000');
+    await panel(page).getByLabel('Veces como máximo').fill('');
+    await node(page, 'cap', 'Máximo 1,000 puntos al mes').waitFor();
+    await page
+      .locator('.rule-summary')
+      .getByText(
+        'En cada compra, para clientes de la zona NORTE, si monto de la compra es $500 o más y mes es diciembre → puntos dobles sobre la tasa base, máximo 1,000 puntos al mes',
+      )
+      .waitFor();
+    await waitSaved(page);
+    await screenshot(page, 'studio-rules-norte-canvas');
+
+    // The same conditions as blocks, money in pesos.
+    await page.getByRole('tab', { name: 'Bloques' }).click();
+    const blocks = page.locator('.rule-blocks');
+    await blocks.getByText('Monto de la compra').waitFor();
+    await blocks.getByText('Mes', { exact: true }).waitFor();
+    await screenshot(page, 'studio-rules-norte-blocks');
+    await page.getByRole('tab', { name: 'Lienzo' }).click();
+
+    // A $600 purchase in December by a SUR customer: the zone check fails on "SUR".
+    await panel(page).getByRole('tab', { name: 'Probar' }).click();
+    await panel(page).getByLabel('Cliente', { exact: true }).fill(sur.lastName);
+    await panel(page).getByRole('button', { name: 'Buscar' }).click();
+    await panel(page)
+      .getByRole('button', { name: `${sur.firstName} ${sur.lastName}` })
+      .first()
+      .click();
+    await panel(page).getByLabel('Monto de la compra').fill('600');
+    await panel(page).getByLabel('Fecha').fill(`${new Date().getFullYear()}-12-10`);
+    await panel(page).getByRole('button', { name: 'Simular' }).click();
+    await panel(page).getByText('Daría 0 puntos').waitFor();
+    const audience = node(page, 'audience');
+    await audience.getByText('Zonas: No se cumple · valor: SUR').waitFor();
+    expect(await audience.getAttribute('class')).toContain('rule-node--failed');
+    const amount = node(page, 'condition', 'monto de la compra');
+    expect(await amount.innerText()).toContain('valor: $600');
+    expect(await amount.getAttribute('class')).toContain('rule-node--passed');
+    await screenshot(page, 'studio-rules-norte-simulation');
+    await viewportShot(page, 'studio-rules-norte-simulation-1280x800');
+
+    // The trace on the blocks too; then the month changed and a condition dragged in as blocks.
+    await page.getByRole('tab', { name: 'Bloques' }).click();
+    const workspace = page.locator('.rule-blocks .blocklyBlockCanvas');
+    await workspace.getByText('Monto de la compra').waitFor();
+    await screenshot(page, 'studio-rules-norte-simulation-blocks');
+    await workspace.getByText('12', { exact: true }).click();
+    await page.locator('.blocklyHtmlInput').fill('11');
+    await page.keyboard.press('Enter');
+    await page.locator('.rule-summary').getByText('mes es noviembre').waitFor();
+    const category = await page
+      .locator('.blocklyToolbox')
+      .getByText('Del cliente', { exact: true })
+      .boundingBox();
+    if (!category) throw new Error('The toolbox is not on screen.');
+    await page.mouse.click(category.x + 10, category.y + category.height / 2);
+    const month = await workspace.getByText('Mes', { exact: true }).boundingBox();
+    const zone = page.locator('.blocklyFlyout').getByText('Zona del cliente');
+    const grab = await zone.boundingBox();
+    if (!month || !grab) throw new Error('The blocks are not on screen.');
+    await page.mouse.move(grab.x + 4, grab.y + grab.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grab.x + 40, grab.y + 40, { steps: 5 });
+    await page.mouse.move(month.x + 4, month.y + month.height / 2 + 44, { steps: 15 });
+    await page.mouse.up();
+    await page
+      .locator('.rule-summary')
+      .getByText('mes es noviembre y zona del cliente es')
+      .waitFor();
+    // The empty zone is an error, pinned to its block and refusing the publish.
+    await page.getByText('espera un texto no vacío').waitFor();
+    await page.locator('.rule-blocks .blocklyWarningIcon').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Publicar', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    await screenshot(page, 'studio-rules-norte-blocks-edited');
+
+    // In English the blocks are drawn again in English, with the same logic.
+    await page.getByRole('group', { name: 'Idioma' }).getByRole('button').last().click();
+    await workspace.getByText('Purchase amount').waitFor();
+    await workspace.getByText('Customer zone').waitFor();
+    await page.locator('.rule-summary').getByText('month is November').waitFor();
+    await screenshot(page, 'studio-rules-norte-blocks-en');
+  });
+
+  test('two people on one draft: the later save is refused with a clear message and overwrites nothing', async () => {
+    const page = await openPage();
+    await signIn(page, 'studio', 'marketing@demo.lealtad.mx');
+    await navLink(page, 'Reglas').click();
+    const table = page.getByRole('table', { name: 'Reglas de puntos' });
+    await table.getByRole('link', { name: 'Tasa base: 1 punto por cada $10' }).waitFor();
+    expect(await table.innerText()).toContain('Publicada · v1');
+    await screenshot(page, 'studio-rules-list');
+    await page.getByLabel('Estado').selectOption({ label: 'Borrador' });
+    await page.getByRole('button', { name: /Quitar el filtro Estado/ }).waitFor();
+    await table.getByRole('link', { name: 'Tasa base: 1 punto por cada $10' }).waitFor({
+      state: 'detached',
+    });
+    await page.getByRole('button', { name: 'Quitar el filtro Estado: Borrador' }).click();
+    await table.getByRole('link', { name: 'Tasa base: 1 punto por cada $10' }).click();
+    await page
+      .getByRole('heading', { name: 'Tasa base: 1 punto por cada $10', level: 1 })
+      .waitFor();
+
+    // Someone else saves the same draft first.
+    const superadmin = await apiAs('superadmin@demo.lealtad.mx');
+    const { items } = await superadmin.get<{ items: { id: number; key: string }[] }>(
+      '/api/rules?q=tasa-base',
+    );
+    const id = items.find((rule) => rule.key === 'tasa-base')?.id;
+    const theirs = await superadmin.get<{ draft: unknown; draftRevision: number }>(
+      `/api/rules/${id}`,
+    );
+    const saved = await superadmin.put(`/api/rules/${id}/draft`, {
+      document: theirs.draft,
+      revision: theirs.draftRevision,
+    });
+    expect(saved.status).toBe(200);
+
+    await node(page, 'trigger').click();
+    await panel(page).getByLabel('Nombre de la regla').fill('Tasa base editada');
+    await page.getByText('Alguien más guardó esta regla mientras la editabas').waitFor();
+    await page.getByRole('status').filter({ hasText: 'No guardado: conflicto' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Publicar', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    await screenshot(page, 'studio-rules-conflict');
+    const after = await superadmin.get<{ name: string; draftRevision: number }>(`/api/rules/${id}`);
+    expect(after).toMatchObject({
+      name: 'Tasa base: 1 punto por cada $10',
+      draftRevision: theirs.draftRevision + 1,
+    });
+
+    // Their version comes back into the editor.
+    await page.getByRole('button', { name: 'Cargar la versión guardada' }).click();
+    await page.getByRole('status').filter({ hasText: 'Borrador guardado' }).waitFor();
+    await node(page, 'trigger').click();
+    expect(await panel(page).getByLabel('Nombre de la regla').inputValue()).toBe(
+      'Tasa base: 1 punto por cada $10',
+    );
+  });
+});
