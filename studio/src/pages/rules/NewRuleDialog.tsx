@@ -15,7 +15,7 @@ import { useRulesT } from './rulesText';
 const formFields = ['name', 'key'] as const;
 
 /** "Cumpleaños 2026" → "cumpleanos-2026": the rule's key, stable across its versions. */
-export function keyFromName(name: string): string {
+function keyFromName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

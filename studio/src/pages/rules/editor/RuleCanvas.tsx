@@ -23,7 +23,7 @@ import { addPart, moveCondition, PART_MIME, partOf, removeNode } from './parts';
 import { useRuleEditor, type LeafPaint } from './store';
 import type { AudienceCheck } from '../rulesApi';
 
-export interface RuleNodeData extends Record<string, unknown> {
+interface RuleNodeData extends Record<string, unknown> {
   kind: RuleNodeKind;
   title: string;
   text: string;

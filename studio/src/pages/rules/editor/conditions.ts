@@ -118,7 +118,7 @@ export const factsFor = (trigger: TriggerType): FactDefinition[] =>
   FACT_CATALOG.filter((fact) => !fact.triggers || fact.triggers.includes(trigger));
 
 /** A value of the right shape to start from, so a new condition is whole from the start. */
-export function defaultValue(kind: ValueKind, fact: FactDefinition): ConditionValue {
+function defaultValue(kind: ValueKind, fact: FactDefinition): ConditionValue {
   const day = today();
   const options = fact.options ?? [];
   switch (kind) {

@@ -12,7 +12,7 @@ import {
 import { nodeIdOf, type RuleNode } from './graph';
 
 /** What the palette adds: a condition, a group, an effect or a limit. */
-export const PARTS = [
+const PARTS = [
   'condition',
   'all',
   'any',

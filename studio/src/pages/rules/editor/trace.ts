@@ -11,7 +11,7 @@ import { ruleGraph } from './graph';
 import type { TracePaint } from './store';
 
 /** A fact's value as a person reads it: pesos for money, "—" for a value that is not there. */
-export function factValueWords(factId: string, value: FactValue | undefined, t: RulesT): string {
+function factValueWords(factId: string, value: FactValue | undefined, t: RulesT): string {
   if (value === undefined || value === null) return t('trace.missing');
   if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : t('trace.emptyList');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');

@@ -19,7 +19,7 @@ import {
 // the DSL id of its condition in `data`, so traces and issues still find it.
 
 /** Words the blocks show; the studio passes them in the person's language. */
-export interface BlockWords {
+interface BlockWords {
   fact: (fact: FactDefinition) => string;
   operator: (operator: Operator) => string;
   group: (kind: 'all' | 'any' | 'not') => string;
@@ -41,7 +41,7 @@ const CONDITION = 'condicion';
 const COLOURS = { group: '#b45309', fact: '#0f766e', money: '#15803d', date: '#6d28d9' };
 
 /** A fact block's own colour: by the type of its value. */
-export const factColour = (fact: FactDefinition): string =>
+const factColour = (fact: FactDefinition): string =>
   fact.type === 'money' ? COLOURS.money : fact.type === 'date' ? COLOURS.date : COLOURS.fact;
 
 /** A block's own colour, to come back to after a trace painted it. */
@@ -317,7 +317,7 @@ function childBlocks(block: Blockly.Block): Blockly.Block[] {
 }
 
 /** Reads a condition back from its blocks. */
-export function blockToCondition(block: Blockly.Block): Condition {
+function blockToCondition(block: Blockly.Block): Condition {
   if (isFactBlock(block)) {
     const leaf: ConditionLeaf = {
       // A block dragged from the toolbox has no condition id yet: its own id serves.
