@@ -33,7 +33,13 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lealtad-e2e-'));
   // A fixed free port, so the links in mails (PUBLIC_URL) point at this server.
   const port = await freePort();
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: String(port), DEMO_CUSTOMERS: '20' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    DEMO_CUSTOMERS: '20',
+    // Every browser test signs in from this one address; the limit itself is tested in the API suite.
+    AUTH_RATE_LIMIT: '1000',
+  });
   const running = await startServer(config, () => {});
   project.provide('baseUrl', running.url);
   project.provide('dataDir', dataDir);
