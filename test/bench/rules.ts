@@ -191,20 +191,37 @@ export async function installBenchRules(url: string, documents: readonly RuleDoc
         ],
       );
     }
-    const [live] = (await db.query(
-      'SELECT rule_id AS ruleId, MAX(version) AS version FROM rule_versions GROUP BY rule_id',
-    )) as unknown as [{ ruleId: number; version: number }[]];
-    await db.query(
-      "INSERT INTO rule_releases (live, action, comment, created_at) VALUES (?, 'publish', 'bench', ?)",
-      [
-        JSON.stringify(live.map((e) => ({ ruleId: Number(e.ruleId), version: Number(e.version) }))),
-        now,
-      ],
-    );
-    return live.length;
+    return await releaseRules(db, '');
   } finally {
     await db.end();
   }
+}
+
+/** Puts only the installation's own rules live (no bench rules): part one measures with those. */
+export async function releaseOwnRulesOnly(url: string): Promise<number> {
+  const db = await mysql.createConnection({ uri: url, timezone: 'Z' });
+  try {
+    return await releaseRules(db, "WHERE r.`key` NOT LIKE 'bench-%'");
+  } finally {
+    await db.end();
+  }
+}
+
+/** A release of the newest version of every rule `where` keeps; answers how many are live. */
+async function releaseRules(db: mysql.Connection, where: string): Promise<number> {
+  const now = new Date();
+  const [live] = (await db.query(
+    `SELECT v.rule_id AS ruleId, MAX(v.version) AS version
+         FROM rule_versions v JOIN rules r ON r.id = v.rule_id ${where} GROUP BY v.rule_id`,
+  )) as unknown as [{ ruleId: number; version: number }[]];
+  await db.query(
+    "INSERT INTO rule_releases (live, action, comment, created_at) VALUES (?, 'publish', 'bench', ?)",
+    [
+      JSON.stringify(live.map((e) => ({ ruleId: Number(e.ruleId), version: Number(e.version) }))),
+      now,
+    ],
+  );
+  return live.length;
 }
 
 /** Purchase events of customers of every zone, type and level, with their facts, flat. */

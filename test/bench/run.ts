@@ -9,6 +9,7 @@ import {
   benchRuleSet,
   installBenchRules,
   naiveEvaluationsPerSecond,
+  releaseOwnRulesOnly,
   runtimeEvaluationsPerSecond,
 } from './rules';
 import { benchCustomer, seedBench } from './seed';
@@ -78,6 +79,8 @@ async function measure(options: autocannon.Options): Promise<Measure> {
 async function main() {
   log(`Base de datos: ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);
   await seedBench(databaseUrl, { customers, ledgerLines }, log);
+  // A previous run's bench rules may still be live: part one runs with the seeded ones.
+  await releaseOwnRulesOnly(databaseUrl);
 
   const ceilingServer = await start(tsx, ['test/bench/ceiling.ts'], {
     PORT: '0',
