@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { retryOnConflict } from '../db/retry';
 import { forUpdate, insertRows, parseJson } from '../db/rows';
-import { evaluate, factGroupsFor, type Award } from '../rules/evaluate';
+import { evaluate, type Award } from '../rules/evaluate';
 import {
   CUSTOMER_FACT_COLUMNS,
   customerFacts,
@@ -188,6 +188,7 @@ export async function postPurchases(
             ...todayFacts(local),
           },
           day: local.date,
+          settled: [],
           awards: [],
           points: 0,
           balance: 0,
@@ -199,7 +200,7 @@ export async function postPurchases(
         new Map(
           accepted.map((a) => [
             a.customer.id,
-            factGroupsFor(ruleSet, 'purchase', (a.facts['customer.zone'] as string | null) ?? null),
+            ruleSet.factGroups('purchase', (a.facts['customer.zone'] as string | null) ?? null),
           ]),
         ),
         (customerId) => accepted.filter((a) => a.customer.id === customerId).map((a) => a.facts),
@@ -227,7 +228,8 @@ export async function postPurchases(
         transaction,
       );
       accepted.forEach((a, i) => {
-        a.awards = (settled.awards[i] ?? []).filter((award) => award.points > 0);
+        a.settled = settled.awards[i] ?? [];
+        a.awards = a.settled.filter((award) => award.points > 0);
         a.points = a.awards.reduce((sum, award) => sum + award.points, 0);
         a.customer.balance += a.points;
         a.balance = a.customer.balance;
@@ -235,7 +237,6 @@ export async function postPurchases(
         if (!a.customer.lastPurchaseAt || a.customer.lastPurchaseAt < occurredAt) {
           a.customer.lastPurchaseAt = occurredAt;
         }
-        a.traces = settled.awards[i] ?? [];
       });
       for (const customer of new Set(customers.values())) {
         customer.usageChanged = settled.usageChanged.has(customer.id);
@@ -319,7 +320,7 @@ interface Accepted {
   /** Awards that gave points, in ledger order. */
   awards: SettledAward[];
   /** Every settled award, those of 0 points (tags, messages) included, for the trace. */
-  traces?: SettledAward[];
+  settled: SettledAward[];
   points: number;
   balance: number;
 }
@@ -358,7 +359,6 @@ async function writeAccepted(
     ],
     accepted.map((a) => {
       const p = purchases[a.index] as PurchaseInput;
-      const traces = a.traces ?? [];
       return [
         p.id,
         hashes[a.index],
@@ -372,7 +372,7 @@ async function writeAccepted(
         p.items ? JSON.stringify(p.items) : null,
         a.points,
         JSON.stringify(a.awards.map(awardOf)),
-        traces.length > 0 ? JSON.stringify(traces.map(traceOf)) : null,
+        a.settled.length > 0 ? JSON.stringify(a.settled.map(traceOf)) : null,
         a.balance,
         'posted',
         0,

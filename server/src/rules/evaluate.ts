@@ -11,7 +11,7 @@ import {
   type TraceEntry,
   type TriggerType,
 } from '@lealtad/rules-schema';
-import { localTimeCached, type FactGroup, type LiveRule, type RuleSet } from './ruleSet';
+import { localTimeCached, type LiveRule, type RuleSet } from './ruleSet';
 
 /**
  * The seam every earning goes through: `evaluate(ruleSet, event)` says which live rules an
@@ -54,19 +54,6 @@ function awardOrder(a: LiveRule, b: LiveRule): number {
     b.document.stacking.priority - a.document.stacking.priority ||
     (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
-}
-
-/** The fact groups the event's candidate rules read, to load before evaluating. */
-export function factGroupsFor(
-  ruleSet: RuleSet,
-  trigger: TriggerType,
-  zone: string | null,
-): Set<FactGroup> {
-  const groups = new Set<FactGroup>();
-  for (const rule of ruleSet.candidates(trigger, zone)) {
-    for (const group of rule.needs) groups.add(group);
-  }
-  return groups;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { AwardNotice } from '../ledger/purchases';
 import type { Services } from '../http/services';
 import { announceAwards } from '../realtime';
 import { getSettings } from '../settings';
-import { evaluate, factGroupsFor } from './evaluate';
+import { evaluate } from './evaluate';
 import {
   CUSTOMER_FACT_COLUMNS,
   customerFacts,
@@ -129,7 +129,7 @@ export async function awardOccasions(
     new Map(
       events.map((e) => [
         e.occasion.customerId,
-        factGroupsFor(ruleSet, trigger, (e.facts['customer.zone'] as string | null) ?? null),
+        ruleSet.factGroups(trigger, (e.facts['customer.zone'] as string | null) ?? null),
       ]),
     ),
     (customerId) => events.filter((e) => e.occasion.customerId === customerId).map((e) => e.facts),

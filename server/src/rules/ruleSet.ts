@@ -84,6 +84,7 @@ interface TriggerIndex {
  */
 export class RuleSet {
   private readonly index = new Map<TriggerType, TriggerIndex>();
+  private readonly groupsByTriggerZone = new Map<string, ReadonlySet<FactGroup>>();
   readonly byKey: ReadonlyMap<string, LiveRule>;
 
   constructor(
@@ -125,6 +126,20 @@ export class RuleSet {
     const entry = this.index.get(trigger);
     if (!entry) return [];
     return (zone === null ? undefined : entry.byZone.get(zone)) ?? entry.everyZone;
+  }
+
+  /**
+   * The fact groups an event's candidate rules read, to load before evaluating. Worked out once
+   * per trigger and zone: every purchase of a batch asks it.
+   */
+  factGroups(trigger: TriggerType, zone: string | null): ReadonlySet<FactGroup> {
+    const key = `${trigger}|${zone ?? ''}`;
+    let groups = this.groupsByTriggerZone.get(key);
+    if (!groups) {
+      groups = new Set(this.candidates(trigger, zone).flatMap((rule) => [...rule.needs]));
+      this.groupsByTriggerZone.set(key, groups);
+    }
+    return groups;
   }
 
   /** Whether any live rule listens to the trigger (the scheduled jobs skip the others). */

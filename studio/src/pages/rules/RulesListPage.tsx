@@ -3,16 +3,16 @@ import type { MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { TRIGGER_TYPES } from '@lealtad/rules-schema';
 import type { Page } from '../../shared/api';
-import { useDebouncedCallback, usePageTitle, useResource } from '../../shared/hooks';
+import { usePageTitle, useResource } from '../../shared/hooks';
 import { useFormat } from '../../shared/i18n';
 import { oneOf, useQueryParams } from '../../shared/queryParams';
 import { Button } from '../../shared/ui/Button';
-import { SelectField, TextField } from '../../shared/ui/Field';
+import { SelectField } from '../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../shared/ui/FullPage';
 import { Icon } from '../../shared/ui/Icon';
 import { FilterChips } from '../../FilterChips';
 import type { FilterChip } from '../../FilterChips';
-import { ListPagination, PageHeader } from '../../ListParts';
+import { ListPagination, PageHeader, SearchBox, useListSearch } from '../../ListParts';
 import { NewRuleDialog } from './NewRuleDialog';
 import { ruleStates } from './rulesApi';
 import type { RuleSummary } from './rulesApi';
@@ -31,11 +31,8 @@ export function RulesListPage() {
   const q = params.get('q') ?? '';
   const trigger = oneOf(TRIGGER_TYPES, params.get('trigger'));
   const state = oneOf(ruleStates, params.get('state'));
-  const [search, setSearch] = useState(q);
+  const search = useListSearch(q, update);
   const [creating, setCreating] = useState(false);
-  const applySearch = useDebouncedCallback((value: string) =>
-    update({ q: value.trim(), page: null }),
-  );
   usePageTitle(t('rules.title'));
 
   const rules = useResource<Page<RuleSummary>>('/api/rules', {
@@ -52,8 +49,7 @@ export function RulesListPage() {
       key: 'q',
       label: t('rules.chipQuery', { q }),
       onRemove: () => {
-        applySearch.cancel();
-        setSearch('');
+        search.reset();
         update({ q: null, page: null });
       },
     });
@@ -96,17 +92,10 @@ export function RulesListPage() {
 
       <div className="card">
         <div className="toolbar" role="search">
-          <TextField
-            className="toolbar__search"
+          <SearchBox
+            search={search}
             label={t('rules.search')}
-            type="search"
             placeholder={t('rules.searchPlaceholder')}
-            value={search}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              applySearch.run(event.target.value);
-            }}
-            icon={<Icon name="search" />}
           />
           <SelectField
             label={t('rules.trigger')}
@@ -136,8 +125,7 @@ export function RulesListPage() {
         <FilterChips
           chips={chips}
           onClear={() => {
-            applySearch.cancel();
-            setSearch('');
+            search.reset();
             update({ q: null, trigger: null, state: null, page: null });
           }}
         />
