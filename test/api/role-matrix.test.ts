@@ -214,6 +214,11 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
   },
   'get /api/rules': async () => ({}),
   'get /api/rules/releases': async () => ({}),
+  'get /api/rules/live': async () => ({}),
+  'get /api/rules/simulation/customers': async () => ({ query: { q: 'cliente' } }),
+  'get /api/rules/simulation/customers/:id/purchases': async () => ({
+    path: `/api/rules/simulation/customers/${await norteCustomerId()}/purchases`,
+  }),
   'post /api/rules': async () => ({ body: { document: ruleDocument(`regla-${unique()}`) } }),
   'post /api/rules/validate': async () => ({ body: { document: ruleDocument('prueba') } }),
   'post /api/rules/simulate': async () => ({

@@ -25,6 +25,9 @@ let marketing: SignedIn;
 let superadmin: SignedIn;
 let serial = 0;
 const unique = () => `${Date.now().toString(36)}${(serial += 1)}`;
+/** Names take letters only: digits become letters, so a unique suffix can be part of one. */
+const lettersOnly = (text: string) =>
+  text.replace(/\d/g, (digit) => String.fromCharCode(97 + Number(digit)));
 
 beforeAll(async () => {
   // Redis carries publishes to the platform's other processes (see "live changes"). It also
@@ -207,8 +210,11 @@ describe('other scheduled triggers', () => {
     yearAgo.setUTCDate(yearAgo.getUTCDate() + 7);
     expect((await buy(expiring.externalId, 5_000, yearAgo.toISOString())).status).toBe(201);
     const veteran = await newCustomer('OCCIDENTE');
+    // Enrolled on today's local date two years ago (the job reads the day of enrolment in UTC).
+    const today = localTime(new Date(), 'America/Mexico_City').date;
+    const enrolled = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}T12:00:00.000Z`;
     await platform.sequelize.query('UPDATE customers SET created_at = ? WHERE id = ?', {
-      replacements: [daysAgo(365 * 2 + 1), veteran.id],
+      replacements: [new Date(enrolled), veteran.id],
     });
     const newcomer = await newCustomer('OCCIDENTE');
 
@@ -402,6 +408,24 @@ describe('drafts, checks and versions', () => {
     });
     expect(again.status).toBe(409);
     expect(again.body.error.id).toBe('rule_not_live');
+  });
+
+  it('maps the live rules with their trigger and exclusive group, read from memory', async () => {
+    const res = await marketing.agent.get('/api/rules/live');
+    expect(res.status).toBe(200);
+    const byKey = new Map(
+      (res.body.items as { key: string }[]).map((rule) => [rule.key, rule] as const),
+    );
+    expect(byKey.get('tasa-base')).toMatchObject({
+      name: 'Tasa base: 1 punto por cada $10',
+      trigger: 'purchase',
+      version: expect.any(Number),
+      stacking: { priority: expect.any(Number) },
+    });
+    expect(byKey.get('cumpleanos')).toMatchObject({ trigger: 'birthday' });
+    const admin = await signIn(platform, demo.adminNorte);
+    const own = await admin.agent.get('/api/rules/live');
+    expect(own.body.items.map((r: { key: string }) => r.key)).not.toContain('tasa-base');
   });
 
   it('keeps a zone admin to rules for its own zone', async () => {
@@ -606,6 +630,80 @@ describe('simulation and backtest', () => {
       },
     });
     expect(res.body).toMatchObject({ matched: true, baseEarn: 75, points: 75, capOutcome: 'full' });
+  });
+
+  it('lets marketing find a customer and replay a stored purchase, seeing no contact data', async () => {
+    const lastName = `Simulada${lettersOnly(unique())}`;
+    const { id, externalId } = await newCustomer('SUR', {
+      lastName,
+      email: `${lastName.toLowerCase()}@example.com`,
+    });
+    const bought = await buy(externalId, 60_000, '2025-12-10T18:00:00.000Z');
+    expect(bought.status).toBe(201);
+    await buy(externalId, 20_000, '2025-12-11T18:00:00.000Z');
+
+    const found = await marketing.agent
+      .get('/api/rules/simulation/customers')
+      .query({ q: `regla ${lastName}` });
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect(found.body.items).toEqual([
+      {
+        id,
+        name: `Regla ${lastName}`,
+        zone: expect.objectContaining({ code: 'SUR' }),
+        customerType: expect.objectContaining({ code: expect.any(String) }),
+        balance: expect.any(Number),
+      },
+    ]);
+    // Marketing reads no customer records otherwise.
+    expect((await marketing.agent.get('/api/customers').query({ q: lastName })).status).toBe(403);
+
+    const purchases = await marketing.agent.get(`/api/rules/simulation/customers/${id}/purchases`);
+    expect(purchases.status).toBe(200);
+    expect(purchases.body.items).toMatchObject([
+      { amount: 20_000, category: 'abarrotes', occurredAt: '2025-12-11T18:00:00.000Z' },
+      {
+        transactionId: bought.body.transactionId,
+        amount: 60_000,
+        pointsAwarded: 60,
+        status: 'posted',
+      },
+    ]);
+
+    const lines = await countRows(platform, 'ledger_entries');
+    const replayed = await writeAs(marketing, 'post', '/api/rules/simulate').send({
+      ruleId: await ruleId('norte-diciembre-doble'),
+      customerId: id,
+      transactionId: bought.body.transactionId,
+    });
+    expect(replayed.status, JSON.stringify(replayed.body)).toBe(200);
+    expect(replayed.body).toMatchObject({
+      at: '2025-12-10T18:00:00.000Z',
+      facts: { 'purchase.amount': 60_000, 'customer.zone': 'SUR' },
+      audience: [{ field: 'zones', actual: 'SUR', passed: false }],
+      points: 0,
+    });
+    expect(await countRows(platform, 'ledger_entries')).toBe(lines);
+
+    const empty = await marketing.agent.get('/api/rules/simulation/customers').query({ q: ' ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.id).toBe('validation_failed');
+  });
+
+  it("keeps a zone admin's simulations to customers of its zone", async () => {
+    const admin = await signIn(platform, demo.adminNorte);
+    const lastName = `Zonal${lettersOnly(unique())}`;
+    const norte = await newCustomer('NORTE', { lastName });
+    const sur = await newCustomer('SUR', { lastName });
+    const found = await admin.agent
+      .get('/api/rules/simulation/customers')
+      .query({ q: `regla ${lastName}` });
+    expect(found.body.items.map((c: { id: number }) => c.id)).toEqual([norte.id]);
+    const elsewhere = await admin.agent.get(`/api/rules/simulation/customers/${sur.id}/purchases`);
+    expect(elsewhere.status).toBe(404);
+    expect(
+      (await marketing.agent.get(`/api/rules/simulation/customers/${sur.id}/purchases`)).body,
+    ).toEqual({ items: [] });
   });
 
   it('backtests a draft over stored purchases against the published version', async () => {

@@ -124,6 +124,19 @@ describe('studio: rules', () => {
     await waitSaved(page);
     await screenshot(page, 'studio-rules-birthday-tests');
 
+    // Simulated for the customer born today: 100 points, the trigger painted as passed.
+    await panel(page)
+      .getByLabel('Cliente', { exact: true })
+      .fill(`${customer.firstName} ${customer.lastName}`);
+    await panel(page).getByRole('button', { name: 'Buscar' }).click();
+    await panel(page)
+      .getByRole('button', { name: `${customer.firstName} ${customer.lastName}` })
+      .first()
+      .click();
+    await panel(page).getByRole('button', { name: 'Simular' }).click();
+    await panel(page).getByText('Daría 100 puntos').waitFor();
+    await screenshot(page, 'studio-rules-birthday-simulation');
+
     await publish.click();
     const dialog = page.getByRole('dialog', { name: 'Publicar la regla' });
     await dialog.getByLabel('Comentario').fill('Regalo de cumpleaños para todos los clientes');
@@ -161,14 +174,24 @@ describe('studio: rules', () => {
     await page.getByRole('heading', { name: '100 puntos en el cumpleaños', level: 1 }).waitFor();
   });
 
-  test('the Norte double points are built on the canvas and simulated for a SUR customer: the zone check is red with "SUR"', async () => {
+  test('marketing builds the Norte double points on the canvas and simulates them for a SUR customer: the zone check is red with "SUR"', async () => {
     const superadmin = await apiAs('superadmin@demo.lealtad.mx');
     const { items } = await superadmin.get<{ items: CustomerRow[] }>('/api/customers?pageSize=50');
-    const sur = items.find((customer) => customer.zone.code === 'SUR');
-    if (!sur) throw new Error('The demo has no SUR customer.');
+    // A SUR customer with stored purchases, to replay one of them too.
+    let sur: CustomerRow | undefined;
+    for (const candidate of items.filter((customer) => customer.zone.code === 'SUR')) {
+      const { items: bought } = await superadmin.get<{ items: unknown[] }>(
+        `/api/rules/simulation/customers/${candidate.id}/purchases`,
+      );
+      if (bought.length > 0) {
+        sur = candidate;
+        break;
+      }
+    }
+    if (!sur) throw new Error('The demo has no SUR customer with purchases.');
 
     const page = await openPage();
-    await signIn(page, 'studio', 'superadmin@demo.lealtad.mx');
+    await signIn(page, 'studio', 'marketing@demo.lealtad.mx');
     await createRule(page, 'Norte: doble en compras desde $500', 'Compra');
 
     // For zone NORTE only.
@@ -231,6 +254,14 @@ describe('studio: rules', () => {
     expect(await amount.getAttribute('class')).toContain('rule-node--passed');
     await screenshot(page, 'studio-rules-norte-simulation');
     await viewportShot(page, 'studio-rules-norte-simulation-1280x800');
+
+    // One of the customer's own stored purchases, replayed: the zone fails the same way.
+    await panel(page).getByText('Guardada', { exact: true }).click();
+    const stored = panel(page).getByRole('group', { name: 'Sus últimas compras' });
+    await stored.getByRole('radio').first().check();
+    await panel(page).getByRole('button', { name: 'Simular' }).click();
+    await audience.getByText('Zonas: No se cumple · valor: SUR').waitFor();
+    await screenshot(page, 'studio-rules-norte-simulation-stored');
 
     // The trace on the blocks too; then the month changed and a condition dragged in as blocks.
     await page.getByRole('tab', { name: 'Bloques' }).click();

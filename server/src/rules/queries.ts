@@ -16,6 +16,7 @@ import { isZoneScoped } from '../policies/permissions';
 import { findRule, type RuleRow, type VersionRow } from '../commands/rules';
 import { getSettings } from '../settings';
 import { latestRelease } from './runtime';
+import type { RuleSet } from './ruleSet';
 
 export type RuleState = 'draft' | 'published' | 'retired';
 
@@ -287,5 +288,35 @@ export async function ruleReleases(sequelize: Sequelize, page: number, pageSize:
     })),
     page,
     pageSize,
+  };
+}
+
+/**
+ * The live rules as the rules map draws them: trigger, exclusive group and priority, from the
+ * rule set in memory (no version read per rule). A zone admin sees its zone's rules.
+ */
+export async function liveRuleMap(sequelize: Sequelize, actor: Actor, ruleSet: RuleSet) {
+  const visible = isZoneScoped(actor.role)
+    ? new Set(
+        (
+          await sequelize.query<{ id: number | string }>('SELECT id FROM rules WHERE zone_id = ?', {
+            replacements: [actor.zoneId ?? -1],
+            type: QueryTypes.SELECT,
+          })
+        ).map((row) => Number(row.id)),
+      )
+    : null;
+  return {
+    releaseId: ruleSet.releaseId,
+    items: ruleSet.rules
+      .filter((rule) => !visible || visible.has(rule.ruleId))
+      .map((rule) => ({
+        id: rule.ruleId,
+        key: rule.key,
+        name: rule.document.name,
+        version: rule.version,
+        trigger: rule.document.trigger.type,
+        stacking: rule.document.stacking,
+      })),
   };
 }

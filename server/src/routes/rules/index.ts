@@ -3,6 +3,7 @@ import { createRule, publishRule, retireRule, rollbackRule, saveDraft } from '..
 import { defineRoute, idParams } from '../../http/route';
 import {
   listRules,
+  liveRuleMap,
   ruleDetail,
   ruleDiff,
   ruleReleases,
@@ -10,17 +11,20 @@ import {
   ruleVersions,
 } from '../../rules/queries';
 import { backtestRule, simulateRule, type RuleSource } from '../../rules/simulate';
+import { recentPurchases, simulationCustomers } from '../../rules/simulationSources';
 import {
   backtestBody,
   createRuleBody,
   diffQuery,
   listRulesQuery,
   publishBody,
+  recentPurchasesQuery,
   releasesQuery,
   retireBody,
   rollbackBody,
   saveDraftBody,
   simulateBody,
+  simulationCustomersQuery,
   validateRuleBody,
   versionParams,
 } from './schema';
@@ -51,6 +55,42 @@ export const ruleRoutes = [
     query: releasesQuery,
     async handler({ query, services }) {
       return { body: await ruleReleases(services.sequelize, query.page, query.pageSize) };
+    },
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/api/rules/live',
+    access,
+    async handler({ actor, services }) {
+      return { body: await liveRuleMap(services.sequelize, actor, await services.rules.current()) };
+    },
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/api/rules/simulation/customers',
+    access,
+    query: simulationCustomersQuery,
+    async handler({ actor, query, services }) {
+      return {
+        body: { items: await simulationCustomers(services.sequelize, actor, query.q, query.limit) },
+      };
+    },
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/api/rules/simulation/customers/:id/purchases',
+    access,
+    params: idParams,
+    query: recentPurchasesQuery,
+    async handler({ actor, params, query, services }) {
+      return {
+        body: {
+          items: await recentPurchases(services.sequelize, actor, params.id, query.limit),
+        },
+      };
     },
   }),
 

@@ -40,6 +40,13 @@ export const diffQuery = z.strictObject({
   to: z.union([z.literal('draft'), z.coerce.number().int().positive()]),
 });
 export const releasesQuery = z.strictObject({ ...pageQuery });
+export const simulationCustomersQuery = z.strictObject({
+  q: z.string().trim().min(1, 'Escribe un nombre, número de cliente o tarjeta.').max(100),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+export const recentPurchasesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
 
 /** A draft as drawn, or a stored rule (its draft, or one of its versions). */
 const ruleSource = {

@@ -164,14 +164,14 @@ export function RulesListPage() {
                         </Link>
                         <span className="rules-table__summary">{rule.summary}</span>
                       </td>
-                      <td className="table__nowrap">{t(`trigger.${rule.trigger}`)}</td>
+                      <td>{t(`trigger.${rule.trigger}`)}</td>
                       <td>
                         <StateBadge rule={rule} />
                       </td>
                       <td className="table__muted">
                         {rule.validity ? validityWords(rule.validity, t) : '—'}
                       </td>
-                      <td className="table__nowrap">
+                      <td className="rules-table__change">
                         <span className="rules-table__when">{format.dateTime(rule.updatedAt)}</span>
                         <span className="rules-table__who">
                           {rule.updatedBy?.name ?? t('rules.platform')}

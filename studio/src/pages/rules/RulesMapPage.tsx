@@ -11,9 +11,8 @@ import {
   type NodeProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { TRIGGER_TYPES, type RuleDocument } from '@lealtad/rules-schema';
+import { TRIGGER_TYPES, type Stacking, type TriggerType } from '@lealtad/rules-schema';
 import { api } from '../../shared/api';
-import type { Page } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { usePageTitle } from '../../shared/hooks';
 import { useLocale } from '../../shared/i18n';
@@ -22,13 +21,15 @@ import { LoadingBlock } from '../../shared/ui/FullPage';
 import { Icon } from '../../shared/ui/Icon';
 import { cx } from '../../shared/ui/cx';
 import { PageHeader } from '../../ListParts';
-import type { RuleSummary } from './rulesApi';
 import { useRulesT } from './rulesText';
 import './rules.css';
 
+/** A live rule as `/api/rules/live` answers it: enough to place it on the map. */
 interface LiveRule {
-  summary: RuleSummary;
-  definition: RuleDocument;
+  id: number;
+  name: string;
+  trigger: TriggerType;
+  stacking: Stacking;
 }
 
 interface MapNodeData extends Record<string, unknown> {
@@ -59,9 +60,7 @@ const ROW = 110;
 function mapOf(rules: LiveRule[], t: ReturnType<typeof useRulesT>) {
   const nodes: MapNode[] = [];
   const edges: Edge[] = [];
-  const triggers = TRIGGER_TYPES.filter((type) =>
-    rules.some((rule) => rule.definition.trigger.type === type),
-  );
+  const triggers = TRIGGER_TYPES.filter((type) => rules.some((rule) => rule.trigger === type));
   triggers.forEach((type, column) => {
     const x = column * COLUMN;
     const head = `trigger:${type}`;
@@ -71,10 +70,8 @@ function mapOf(rules: LiveRule[], t: ReturnType<typeof useRulesT>) {
       position: { x, y: 0 },
       data: { kind: 'trigger', title: t(`trigger.${type}`) },
     });
-    const inColumn = rules.filter((rule) => rule.definition.trigger.type === type);
-    const groups = [
-      ...new Set(inColumn.map((rule) => rule.definition.stacking.group ?? '')),
-    ].sort();
+    const inColumn = rules.filter((rule) => rule.trigger === type);
+    const groups = [...new Set(inColumn.map((rule) => rule.stacking.group ?? ''))].sort();
     let row = 1;
     for (const group of groups) {
       let previous = head;
@@ -90,21 +87,19 @@ function mapOf(rules: LiveRule[], t: ReturnType<typeof useRulesT>) {
         previous = id;
       }
       const members = inColumn
-        .filter((rule) => (rule.definition.stacking.group ?? '') === group)
-        .sort((a, b) => b.definition.stacking.priority - a.definition.stacking.priority);
+        .filter((rule) => (rule.stacking.group ?? '') === group)
+        .sort((a, b) => b.stacking.priority - a.stacking.priority);
       for (const rule of members) {
-        const id = `rule:${rule.summary.id}`;
+        const id = `rule:${rule.id}`;
         nodes.push({
           id,
           type: 'map',
           position: { x, y: row++ * ROW },
           data: {
             kind: 'rule',
-            title: rule.summary.name,
-            text: group
-              ? t('map.priority', { priority: rule.definition.stacking.priority })
-              : t('map.stacks'),
-            ruleId: rule.summary.id,
+            title: rule.name,
+            text: group ? t('map.priority', { priority: rule.stacking.priority }) : t('map.stacks'),
+            ruleId: rule.id,
           },
         });
         // Inside an exclusive group the chain reads in priority order; others hang from the trigger.
@@ -127,23 +122,8 @@ export function RulesMapPage() {
 
   useEffect(() => {
     const controller = new AbortController();
-    const load = async () => {
-      const page = await api.get<Page<RuleSummary>>(
-        '/api/rules',
-        { state: 'published', pageSize: 100 },
-        controller.signal,
-      );
-      return Promise.all(
-        page.items.map(async (summary) => {
-          const version = await api.get<{ definition: RuleDocument }>(
-            `/api/rules/${summary.id}/versions/${summary.liveVersion ?? 0}`,
-            undefined,
-            controller.signal,
-          );
-          return { summary, definition: version.definition };
-        }),
-      );
-    };
+    const load = async () =>
+      (await api.get<{ items: LiveRule[] }>('/api/rules/live', undefined, controller.signal)).items;
     load().then(setRules, (err: unknown) => {
       if (!controller.signal.aborted) setError(errorMessage(err, locale));
     });
@@ -175,6 +155,9 @@ export function RulesMapPage() {
             }}
             fitView
             fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+            // A thousand live rules are a thousand nodes: draw only those in view.
+            onlyRenderVisibleElements
+            minZoom={0.1}
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={20} size={1} />

@@ -73,6 +73,26 @@ export interface Simulation {
   capOutcome: 'full' | 'truncated' | 'skipped' | null;
 }
 
+/** A customer to simulate with, as rule designers see it: no contact data. */
+export interface SimulationCustomer {
+  id: number;
+  name: string;
+  zone: { id: number; code: string; name: string } | null;
+  customerType: { code: string; name: string } | null;
+  balance: number;
+}
+
+/** One of the customer's stored purchases, replayed by its partner id. */
+export interface SimulationPurchase {
+  transactionId: string;
+  amount: number;
+  category: string;
+  storeId: string;
+  occurredAt: string;
+  pointsAwarded: number;
+  status: string;
+}
+
 export interface BacktestTotals {
   matched: number;
   customers: number;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import {
   findFact,
@@ -13,7 +13,6 @@ import {
   type ValueKind,
 } from '@lealtad/rules-schema';
 import { api } from '../../../shared/api';
-import type { Customer, OpenPage } from '../../../shared/api';
 import { today } from '../../../shared/dates';
 import { errorMessage } from '../../../shared/errors';
 import { useFormat, useLocale } from '../../../shared/i18n';
@@ -22,13 +21,13 @@ import { Button } from '../../../shared/ui/Button';
 import { SelectField, TextField } from '../../../shared/ui/Field';
 import { Icon } from '../../../shared/ui/Icon';
 import { cx } from '../../../shared/ui/cx';
-import { useAccess } from '../../../access';
-import type { Backtest, Simulation } from '../rulesApi';
+import type { Backtest } from '../rulesApi';
 import { useRulesT } from '../rulesText';
 import { childrenOf } from './conditions';
 import { NumberInput } from './inputs';
 import { useRuleEditor } from './store';
 import { tracePaint } from './trace';
+import { SimulateSection } from './SimulateSection';
 import { ValueInput } from './ValueInput';
 
 /** The value input each fact type takes in a test case. */
@@ -63,7 +62,7 @@ export function TestPanel() {
   return (
     <div className="rule-panel__body">
       <TestCases />
-      <Simulate />
+      <SimulateSection />
       <BacktestSection />
     </div>
   );
@@ -247,212 +246,6 @@ function NewTestCase({ rule, onDone }: { rule: RuleDocument; onDone: () => void 
         </Button>
       </div>
     </form>
-  );
-}
-
-const purchaseTriggers = ['purchase', 'purchase_reversed'];
-
-function Simulate() {
-  const t = useRulesT();
-  const format = useFormat();
-  const { locale } = useLocale();
-  const { can } = useAccess();
-  const rule = useRuleEditor((state) => state.rule);
-  const paint = useRuleEditor((state) => state.paint);
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Customer[] | null>(null);
-  const [customer, setCustomer] = useState<{ id: number; name: string } | null>(null);
-  const [customerNumber, setCustomerNumber] = useState<number | undefined>(undefined);
-  const [amount, setAmount] = useState<number | undefined>(60_000);
-  const [category, setCategory] = useState('abarrotes');
-  const [storeId, setStoreId] = useState('T1');
-  const [day, setDay] = useState(today());
-  const [result, setResult] = useState<{ rule: RuleDocument; simulation: Simulation } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const outcome = useRef<HTMLDivElement>(null);
-  // The answer is under the form, maybe below the panel's fold: bring it into view.
-  useEffect(() => {
-    outcome.current?.scrollIntoView({ block: 'nearest' });
-  }, [result]);
-  if (!rule) return null;
-  const searchable = can('customers.read');
-  const isPurchase = purchaseTriggers.includes(rule.trigger.type);
-  const customerId = searchable ? customer?.id : customerNumber;
-  const shown = result?.rule === rule ? result.simulation : null;
-
-  const search = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const page = await api.get<OpenPage<Customer>>('/api/customers', {
-        q: query.trim(),
-        pageSize: 5,
-      });
-      setFound(page.items);
-    } catch (err) {
-      setError(errorMessage(err, locale));
-    }
-  };
-
-  const simulate = async () => {
-    if (customerId === undefined) {
-      setError(t('simulate.pickCustomer'));
-      return;
-    }
-    if (isPurchase && amount === undefined) {
-      setError(t('simulate.amountRequired'));
-      return;
-    }
-    setError(null);
-    setPending(true);
-    try {
-      const simulation = await api.post<Simulation>('/api/rules/simulate', {
-        document: rule,
-        customerId,
-        ...(isPurchase
-          ? {
-              purchase: {
-                amount,
-                category,
-                storeId,
-                // Midday local time of the chosen day: the rule's dates and months are local.
-                occurredAt: new Date(`${day}T12:00:00`).toISOString(),
-              },
-            }
-          : {}),
-      });
-      setResult({ rule, simulation });
-      paint(tracePaint(rule, simulation.conditions, simulation.audience, t, simulation.inForce));
-    } catch (err) {
-      setError(errorMessage(err, locale));
-    } finally {
-      setPending(false);
-    }
-  };
-
-  return (
-    <section className="rule-section" aria-labelledby="rule-simulate-title">
-      <h2 className="rule-panel__title" id="rule-simulate-title">
-        {t('simulate.title')}
-      </h2>
-      <p className="rule-panel__note">{t('simulate.note')}</p>
-      {error && <Alert tone="error">{error}</Alert>}
-      {searchable ? (
-        customer ? (
-          <div className="rule-picked">
-            <Icon name="user" />
-            <span>{customer.name}</span>
-            <Button size="sm" variant="ghost" onClick={() => setCustomer(null)}>
-              {t('simulate.change')}
-            </Button>
-          </div>
-        ) : (
-          <form className="rule-search" role="search" onSubmit={(event) => void search(event)}>
-            <TextField
-              label={t('simulate.customer')}
-              type="search"
-              placeholder={t('simulate.customerPlaceholder')}
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-            <Button type="submit" size="sm">
-              <Icon name="search" />
-              {t('simulate.search')}
-            </Button>
-            {found && (
-              <ul role="list" className="rule-search__results" aria-label={t('simulate.results')}>
-                {found.length === 0 && (
-                  <li className="rule-panel__note">{t('simulate.noResults')}</li>
-                )}
-                {found.map((item) => (
-                  <li key={item.id}>
-                    <button
-                      type="button"
-                      className="rule-search__pick"
-                      onClick={() =>
-                        setCustomer({ id: item.id, name: `${item.firstName} ${item.lastName}` })
-                      }
-                    >
-                      <strong>
-                        {item.firstName} {item.lastName}
-                      </strong>
-                      <span>
-                        {item.zone.name} · {format.points(item.balance)} {t('simulate.points')}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </form>
-        )
-      ) : (
-        <NumberInput
-          label={t('simulate.customerNumber')}
-          hint={t('simulate.customerNumberHint')}
-          optional
-          value={customerNumber}
-          onCommit={setCustomerNumber}
-        />
-      )}
-      {isPurchase && (
-        <>
-          <div className="rule-panel__pair">
-            <NumberInput
-              label={t('simulate.amount')}
-              format="pesos"
-              optional
-              value={amount}
-              onCommit={setAmount}
-            />
-            <TextField
-              label={t('simulate.day')}
-              type="date"
-              value={day}
-              onChange={(event) => setDay(event.target.value)}
-            />
-          </div>
-          <div className="rule-panel__pair">
-            <TextField
-              label={t('simulate.category')}
-              value={category}
-              onChange={(event) => setCategory(event.target.value)}
-            />
-            <TextField
-              label={t('simulate.store')}
-              value={storeId}
-              onChange={(event) => setStoreId(event.target.value)}
-            />
-          </div>
-        </>
-      )}
-      <Button variant="primary" size="sm" loading={pending} onClick={() => void simulate()}>
-        {t('simulate.run')}
-      </Button>
-      {shown && (
-        <div
-          ref={outcome}
-          className={cx('rule-result', shown.points > 0 ? 'rule-result--ok' : 'rule-result--bad')}
-          role="status"
-        >
-          <p className="rule-result__points">
-            {t('simulate.gives', { points: format.points(shown.points) })}
-          </p>
-          <p>
-            {!shown.inForce
-              ? t('simulate.outOfWindow')
-              : shown.audience.some((check) => !check.passed)
-                ? t('simulate.notAudience')
-                : !shown.conditions.matched
-                  ? t('simulate.conditionsFailed')
-                  : shown.capOutcome === 'skipped' || shown.capOutcome === 'truncated'
-                    ? t('simulate.capped', { points: format.points(shown.pointsBeforeCaps) })
-                    : t('simulate.matched')}
-          </p>
-        </div>
-      )}
-    </section>
   );
 }
 
