@@ -1,17 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import {
-  Background,
-  Controls,
-  Handle,
-  Position,
-  ReactFlow,
-  type Edge,
-  type Node,
-  type NodeProps,
-} from '@xyflow/react';
+import { Background, Controls, Handle, Position, ReactFlow, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { TRIGGER_TYPES, type Stacking, type TriggerType } from '@lealtad/rules-schema';
 import { api } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { usePageTitle } from '../../shared/hooks';
@@ -22,24 +12,8 @@ import { Icon } from '../../shared/ui/Icon';
 import { cx } from '../../shared/ui/cx';
 import { PageHeader } from '../../ListParts';
 import { useRulesT } from './rulesText';
+import { mapOf, type LiveRule, type MapNode } from './rulesMap';
 import './rules.css';
-
-/** A live rule as `/api/rules/live` answers it: enough to place it on the map. */
-interface LiveRule {
-  id: number;
-  name: string;
-  trigger: TriggerType;
-  stacking: Stacking;
-}
-
-interface MapNodeData extends Record<string, unknown> {
-  kind: 'trigger' | 'group' | 'rule';
-  title: string;
-  text?: string;
-  ruleId?: number;
-}
-
-type MapNode = Node<MapNodeData, 'map'>;
 
 function MapNodeView({ data }: NodeProps<MapNode>) {
   return (
@@ -53,64 +27,6 @@ function MapNodeView({ data }: NodeProps<MapNode>) {
 }
 
 const nodeTypes = { map: MapNodeView };
-const COLUMN = 300;
-const ROW = 110;
-
-/** Live rules by trigger, then by exclusive group in priority order; rules that add up first. */
-function mapOf(rules: LiveRule[], t: ReturnType<typeof useRulesT>) {
-  const nodes: MapNode[] = [];
-  const edges: Edge[] = [];
-  const triggers = TRIGGER_TYPES.filter((type) => rules.some((rule) => rule.trigger === type));
-  triggers.forEach((type, column) => {
-    const x = column * COLUMN;
-    const head = `trigger:${type}`;
-    nodes.push({
-      id: head,
-      type: 'map',
-      position: { x, y: 0 },
-      data: { kind: 'trigger', title: t(`trigger.${type}`) },
-    });
-    const inColumn = rules.filter((rule) => rule.trigger === type);
-    const groups = [...new Set(inColumn.map((rule) => rule.stacking.group ?? ''))].sort();
-    let row = 1;
-    for (const group of groups) {
-      let previous = head;
-      if (group) {
-        const id = `group:${type}:${group}`;
-        nodes.push({
-          id,
-          type: 'map',
-          position: { x, y: row++ * ROW },
-          data: { kind: 'group', title: t('map.group', { group }), text: t('map.groupHint') },
-        });
-        edges.push({ id: `${head}->${id}`, source: head, target: id });
-        previous = id;
-      }
-      const members = inColumn
-        .filter((rule) => (rule.stacking.group ?? '') === group)
-        .sort((a, b) => b.stacking.priority - a.stacking.priority);
-      for (const rule of members) {
-        const id = `rule:${rule.id}`;
-        nodes.push({
-          id,
-          type: 'map',
-          position: { x, y: row++ * ROW },
-          data: {
-            kind: 'rule',
-            title: rule.name,
-            text: group ? t('map.priority', { priority: rule.stacking.priority }) : t('map.stacks'),
-            ruleId: rule.id,
-          },
-        });
-        // Inside an exclusive group the chain reads in priority order; others hang from the trigger.
-        edges.push({ id: `${previous}->${id}`, source: previous, target: id });
-        if (group) previous = id;
-      }
-    }
-  });
-  return { nodes, edges };
-}
-
 /** Every live rule on one map; a click opens the rule. */
 export function RulesMapPage() {
   const t = useRulesT();
