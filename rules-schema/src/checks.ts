@@ -185,8 +185,8 @@ function checkLeaf(leaf: ConditionLeaf, path: RulePath, rule: RuleDocument): Rul
   if (fit === 'wrongType') {
     issues.push(
       issue('value_wrong_type', [...path, 'value'], {
-        es: `${leaf.operator} sobre «${fact.label.es}» espera ${KIND_DESCRIPTIONS[kind].es}.`,
-        en: `${leaf.operator} on "${fact.label.en}" expects ${KIND_DESCRIPTIONS[kind].en}.`,
+        es: `La condición sobre «${fact.label.es}» espera ${KIND_DESCRIPTIONS[kind].es}.`,
+        en: `The condition on "${fact.label.en}" expects ${KIND_DESCRIPTIONS[kind].en}.`,
       }),
     );
   } else if (fit === 'notAnOption') {
