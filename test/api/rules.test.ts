@@ -7,7 +7,7 @@ import { createApiKey } from '@lealtad/server/commands/apiKeys';
 import { withCheckDigit } from '@lealtad/server/cards/luhn';
 import { Customer } from '@lealtad/server/db/models/index';
 import { connectDatabase } from '@lealtad/server/db/index';
-import { runTimeTriggers } from '@lealtad/server/jobs/ruleTriggers';
+import { runTimeTriggers, zonedMidnight } from '@lealtad/server/jobs/ruleTriggers';
 import { actorOf } from '@lealtad/server/policies/actor';
 import { makeReward } from '../helpers/rewards';
 import {
@@ -209,13 +209,22 @@ describe('other scheduled triggers', () => {
     yearAgo.setUTCMonth(yearAgo.getUTCMonth() - 12);
     yearAgo.setUTCDate(yearAgo.getUTCDate() + 7);
     expect((await buy(expiring.externalId, 5_000, yearAgo.toISOString())).status).toBe(201);
-    const veteran = await newCustomer('OCCIDENTE');
-    // Enrolled on today's local date two years ago (the job reads the day of enrolment in UTC).
+    // Enrolled on today's local date two years ago, at noon and late in the evening (already
+    // the next day in UTC); and the evening before, which is today's date in UTC.
     const today = localTime(new Date(), 'America/Mexico_City').date;
-    const enrolled = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}T12:00:00.000Z`;
-    await platform.sequelize.query('UPDATE customers SET created_at = ? WHERE id = ?', {
-      replacements: [new Date(enrolled), veteran.id],
-    });
+    const twoYearsAgo = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`;
+    const atLocalHour = (day: string, hours: number) =>
+      new Date(zonedMidnight(day, 'America/Mexico_City').getTime() + hours * 3_600_000);
+    const enrolments = [
+      { customer: await newCustomer('OCCIDENTE'), at: atLocalHour(twoYearsAgo, 12), points: 20 },
+      { customer: await newCustomer('OCCIDENTE'), at: atLocalHour(twoYearsAgo, 22), points: 20 },
+      { customer: await newCustomer('OCCIDENTE'), at: atLocalHour(twoYearsAgo, -2), points: 0 },
+    ];
+    for (const { customer, at } of enrolments) {
+      await platform.sequelize.query('UPDATE customers SET created_at = ? WHERE id = ?', {
+        replacements: [at, customer.id],
+      });
+    }
     const newcomer = await newCustomer('OCCIDENTE');
 
     for (const job of ['inactivity', 'points-expiring', 'anniversary', 'inactivity']) {
@@ -223,7 +232,9 @@ describe('other scheduled triggers', () => {
     }
     expect(await pointsFrom(idle.id, `inactivo-${stamp}`)).toBe(20);
     expect(await pointsFrom(expiring.id, `por-vencer-${stamp}`)).toBe(20);
-    expect(await pointsFrom(veteran.id, `aniversario-${stamp}`)).toBe(20);
+    for (const { customer, points } of enrolments) {
+      expect(await pointsFrom(customer.id, `aniversario-${stamp}`)).toBe(points);
+    }
     // Enrolled today: no anniversary yet; bought today: not inactive.
     expect(await pointsFrom(newcomer.id, `aniversario-${stamp}`)).toBe(0);
     expect(await pointsFrom(expiring.id, `inactivo-${stamp}`)).toBe(0);

@@ -83,20 +83,28 @@ export function birthdayPatterns(today: IsoDate): string[] {
   return patterns;
 }
 
-/** Pages through customers matching `where` in id order, awarding each page in one transaction. */
+/** One page of customers read in id order: those with an occasion, and the last id read. */
+interface OccasionPage {
+  occasions: RuleOccasion[];
+  /** null when no customer was left to read. */
+  lastId: number | null;
+}
+
+/** Pages through customers in id order, awarding each page's occasions in one transaction. */
 async function awardPages(
   services: Pick<Services, 'sequelize' | 'rules' | 'realtime'>,
   trigger: ScheduledTrigger,
-  select: (afterId: number) => Promise<RuleOccasion[]>,
+  select: (afterId: number) => Promise<OccasionPage>,
   now: Date,
   days?: number,
 ): Promise<TriggerRun> {
   const run: TriggerRun = { trigger, ...(days !== undefined && { days }), customers: 0, points: 0 };
   let afterId = 0;
   for (;;) {
-    const occasions = await select(afterId);
-    if (occasions.length === 0) return run;
-    afterId = Math.max(...occasions.map((o) => o.customerId));
+    const { occasions, lastId } = await select(afterId);
+    if (lastId === null) return run;
+    afterId = lastId;
+    if (occasions.length === 0) continue;
     const awarded = await retryOnConflict(() =>
       services.sequelize.transaction((transaction) =>
         awardOccasions(
@@ -118,23 +126,36 @@ async function awardPages(
   }
 }
 
-const ids = (rows: { id: number | string }[]) => rows.map((row) => Number(row.id));
+type IdRow = { id: number | string };
+
+/** A page of rows as occasions: each row with the occasion it names, or none (null). */
+function pageOf<Row extends IdRow>(
+  rows: Row[],
+  occasion: (row: Row) => string | null,
+): OccasionPage {
+  const last = rows.at(-1);
+  return {
+    occasions: rows.flatMap((row) => {
+      const key = occasion(row);
+      return key === null ? [] : [{ customerId: Number(row.id), occasion: key }];
+    }),
+    lastId: last ? Number(last.id) : null,
+  };
+}
 
 /** Active customers whose `column` matches one of `patterns` (and is before `before`), by id. */
 function byLike(sequelize: Sequelize, column: string, patterns: string[], before?: Date) {
   return (afterId: number) =>
-    sequelize
-      .query<{ id: number | string }>(
-        `SELECT id FROM customers
-          WHERE id > ? AND status = 'active' AND (${patterns.map(() => `${column} LIKE ?`).join(' OR ')})
-          ${before ? `AND ${column} < ?` : ''}
-          ORDER BY id LIMIT ${chunkSize}`,
-        {
-          replacements: [afterId, ...patterns, ...(before ? [before] : [])],
-          type: QueryTypes.SELECT,
-        },
-      )
-      .then(ids);
+    sequelize.query<IdRow & { matched: string | Date | null }>(
+      `SELECT id, ${column} AS matched FROM customers
+        WHERE id > ? AND status = 'active' AND (${patterns.map(() => `${column} LIKE ?`).join(' OR ')})
+        ${before ? `AND ${column} < ?` : ''}
+        ORDER BY id LIMIT ${chunkSize}`,
+      {
+        replacements: [afterId, ...patterns, ...(before ? [before] : [])],
+        type: QueryTypes.SELECT,
+      },
+    );
 }
 
 /** Runs the scheduled triggers that have live rules (all four, or the one named). */
@@ -154,27 +175,35 @@ export async function runTimeTriggers(
   // Once a year: the occasion is the year.
   const yearly = async (
     trigger: 'birthday' | 'anniversary',
-    select: (afterId: number) => Promise<number[]>,
+    select: (afterId: number) => Promise<OccasionPage>,
   ) => {
-    runs.push(
-      await awardPages(
-        services,
-        trigger,
-        async (afterId) =>
-          (await select(afterId)).map((customerId) => ({ customerId, occasion: year })),
-        now,
-      ),
-    );
+    runs.push(await awardPages(services, trigger, select, now));
   };
   if (wanted('birthday')) {
-    await yearly('birthday', byLike(sequelize, 'birth_date', birthdayPatterns(today)));
+    const born = byLike(sequelize, 'birth_date', birthdayPatterns(today));
+    await yearly('birthday', async (afterId) => pageOf(await born(afterId), () => year));
   }
   if (wanted('anniversary')) {
-    // Enrolled on this day of an earlier year (by the date of enrolment in UTC).
-    const startOfYear = zonedMidnight(`${year}-01-01`, settings.timeZone);
-    await yearly(
-      'anniversary',
-      byLike(sequelize, 'created_at', [`%-${today.slice(5)} %`], startOfYear),
+    // Enrolled on this local day of an earlier year. The column holds UTC instants: the local
+    // day spans one or two UTC days, read by pattern, then kept by their local date.
+    const startOfToday = zonedMidnight(today, settings.timeZone);
+    const endOfToday = new Date(zonedMidnight(addDays(today, 1), settings.timeZone).getTime() - 1);
+    const utcDays = [
+      ...new Set([startOfToday, endOfToday].map((at) => at.toISOString().slice(5, 10))),
+    ];
+    const enrolled = byLike(
+      sequelize,
+      'created_at',
+      utcDays.map((monthDay) => `%-${monthDay} %`),
+      zonedMidnight(`${year}-01-01`, settings.timeZone),
+    );
+    await yearly('anniversary', async (afterId) =>
+      pageOf(await enrolled(afterId), (row) =>
+        row.matched !== null &&
+        localTime(new Date(row.matched), settings.timeZone).date.slice(5) === today.slice(5)
+          ? year
+          : null,
+      ),
     );
   }
   const daysOf = (trigger: 'inactivity' | 'points_expiring') =>
@@ -199,12 +228,13 @@ export async function runTimeTriggers(
       const from = zonedMidnight(day, settings.timeZone);
       const to = zonedMidnight(addDays(day, 1), settings.timeZone);
       const select = async (afterId: number) =>
-        ids(
-          await sequelize.query<{ id: number | string }>(sql, {
+        pageOf(
+          await sequelize.query<IdRow>(sql, {
             replacements: [afterId, from, to],
             type: QueryTypes.SELECT,
           }),
-        ).map((customerId) => ({ customerId, occasion: occasion(day) }));
+          () => occasion(day),
+        );
       runs.push(await awardPages(services, trigger, select, now, days));
     }
   };
