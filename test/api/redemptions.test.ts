@@ -379,6 +379,29 @@ describe('following a redemption', () => {
     const ids = all.body.items.map((item: { id: number }) => item.id);
     expect(ids).toEqual([...ids].sort((a: number, b: number) => a - b));
   });
+  it("lists one customer's redemptions newest first, within the zone scope", async () => {
+    const first = await requested();
+    const second = await requested();
+    const mine = await callcenter.agent
+      .get('/api/redemptions')
+      .query({ customerId: customer1Id, order: 'newest', pageSize: 100 });
+    expect(mine.status).toBe(200);
+    const ids = mine.body.items.map((item: { id: number }) => item.id);
+    expect(ids.slice(0, 2)).toEqual([second.redemption.id, first.redemption.id]);
+    expect(ids).toEqual([...ids].sort((a: number, b: number) => b - a));
+    expect(
+      mine.body.items.every(
+        (item: { customer: { id: number } }) => item.customer.id === customer1Id,
+      ),
+    ).toBe(true);
+    const elsewhere = await adminSur.agent
+      .get('/api/redemptions')
+      .query({ customerId: customer1Id });
+    expect(elsewhere.body).toMatchObject({ total: 0, items: [] });
+    const wrongOrder = await callcenter.agent.get('/api/redemptions').query({ order: 'sideways' });
+    expect(wrongOrder.status).toBe(400);
+    expect(wrongOrder.body.error.id).toBe('validation_failed');
+  });
 });
 
 describe('redeemed rewards report', () => {

@@ -66,35 +66,53 @@ describe('studio: redemptions for the call center', () => {
     await notice.waitFor();
     const folio = /R-\d+/.exec(await notice.innerText())?.[0] ?? '';
 
-    // Both requests approved at once from the queue.
+    // The customer's page lists it, and one made elsewhere appears without reloading.
+    const history = studio.getByRole('list', { name: 'Canjes', exact: true });
+    await history.getByText(folio).waitFor();
+    const byPhone = await callcenter.post<{ folio: string }>(
+      `/api/customers/${first}/redemptions`,
+      {
+        rewardId: voucher.id,
+        note: 'Segundo vale, por teléfono.',
+      },
+    );
+    expect(byPhone.status, JSON.stringify(byPhone.body)).toBe(201);
+    await history.getByText(byPhone.body.folio).waitFor();
+    expect(await history.locator('li').first().innerText()).toContain(byPhone.body.folio);
+    await screenshot(studio, 'studio-customer-redemptions');
+
+    // The three requests approved at once from the queue.
     await studio
       .getByRole('navigation', { name: 'Navegación principal' })
       .getByRole('link', { name: 'Canjes', exact: true })
       .click();
     await studio.getByLabel('Estado').selectOption({ label: 'Solicitado' });
     await rowsWhen(studio, 'Canjes', (rows) =>
-      [folio, other.body.folio].every((one) => rows.some((row) => row.includes(one))),
+      [folio, other.body.folio, byPhone.body.folio].every((one) =>
+        rows.some((row) => row.includes(one)),
+      ),
     );
     await studio.getByRole('checkbox', { name: `Seleccionar ${folio}` }).check();
     await studio.getByRole('checkbox', { name: `Seleccionar ${other.body.folio}` }).check();
+    await studio.getByRole('checkbox', { name: `Seleccionar ${byPhone.body.folio}` }).check();
     const bulk = studio.getByRole('form', {
       name: 'Cambiar el estado de los canjes seleccionados',
     });
-    await bulk.getByText('2 seleccionados').waitFor();
+    await bulk.getByText('3 seleccionados').waitFor();
     await bulk.getByLabel('Nuevo estado').selectOption({ label: 'Aprobado' });
     await bulk.getByLabel('Nota (opcional)').fill('Aprobados en lote.');
     await expectNoSideScroll(studio);
     await screenshot(studio, 'studio-redemptions-bulk');
     await bulk.getByRole('button', { name: 'Aplicar a los seleccionados' }).click();
-    await studio.getByText('2 canjes pasaron a “Aprobado”.').waitFor();
+    await studio.getByText('3 canjes pasaron a “Aprobado”.').waitFor();
 
     await navLink(studio, 'Reporte de canjes').click();
     await studio.getByRole('heading', { name: 'Reporte de canjes', level: 1 }).waitFor();
     await studio.getByLabel('Premio').selectOption({ label: voucher.name });
-    const rows = await rowsWhen(studio, 'Canjes del reporte', (all) => all.length === 2);
+    const rows = await rowsWhen(studio, 'Canjes del reporte', (all) => all.length === 3);
     expect(rows.every((row) => row.includes('Aprobado'))).toBe(true);
     const totals = studio.getByRole('list', { name: 'Totales' });
-    await expect.poll(() => totals.innerText()).toContain('400');
+    await expect.poll(() => totals.innerText()).toContain('600');
     await expectNoSideScroll(studio);
     await screenshot(studio, 'studio-redemption-report');
     const download = studio.waitForEvent('download');

@@ -9,6 +9,7 @@ import { scoped } from '../policies/scope';
 
 export interface RedemptionFilter {
   status?: RedemptionStatus;
+  customerId?: number;
   zoneId?: number;
   rewardId?: number;
   customerTypeId?: number;
@@ -44,6 +45,7 @@ export function redemptionConditions(
   const conditions: WhereOptions<Redemption>[] = [];
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.rewardId) conditions.push({ rewardId: filter.rewardId });
+  if (filter.customerId) conditions.push({ customerId: filter.customerId });
   if (filter.olderThanDays !== undefined) {
     const before = new Date(Date.now() - filter.olderThanDays * 86_400_000);
     conditions.push({ createdAt: { [Op.lte]: before } });

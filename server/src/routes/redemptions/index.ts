@@ -102,12 +102,12 @@ export const redemptionRoutes = [
     access: 'redemptions.manage',
     query: queueQuery,
     async handler({ actor, query, services }) {
-      const { page, pageSize, ...filter } = query;
+      const { page, pageSize, order, ...filter } = query;
       return {
         body: await redemptionPage(services.sequelize, actor, filter, {
           page,
           pageSize,
-          newestFirst: false,
+          newestFirst: order === 'newest',
         }),
       };
     },

@@ -51,10 +51,13 @@ const day = z.iso.date('Usa el formato AAAA-MM-DD.').optional();
 
 export const queueQuery = z.strictObject({
   status: z.enum(redemptionStatuses).optional(),
+  customerId: positiveId,
   zoneId: positiveId,
   rewardId: positiveId,
   olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
   q: z.string().trim().max(80).optional(),
+  /** The queue serves the oldest first; a customer's history reads newest first. */
+  order: z.enum(['oldest', 'newest']).default('oldest'),
   ...pageQuery,
 });
 

@@ -14,6 +14,7 @@ import { initials, useAccess } from '../../access';
 import { useT } from '../../messages';
 import { AdjustPointsDialog } from './AdjustPointsDialog';
 import { CustomerCards } from './CustomerCards';
+import { CustomerRedemptions } from './CustomerRedemptions';
 import { EditCustomerDialog } from './EditCustomerDialog';
 import { RedeemForCustomerDialog } from './RedeemForCustomerDialog';
 import { channelKey, customerName, statusBadge, statusKey } from './customerText';
@@ -121,6 +122,9 @@ export function CustomerPage() {
             onEdit={can('customers.write') ? () => setEditing(true) : undefined}
           />
           <CustomerCards customer={customer} />
+          {can('redemptions.manage') && (
+            <CustomerRedemptions customerId={customer.id} version={ownChanges} />
+          )}
         </div>
       </div>
 
