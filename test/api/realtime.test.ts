@@ -230,6 +230,7 @@ describe('redemption:changed over socket.io', () => {
       folio: res.body.folio,
       status: 'requested',
       customerId,
+      zoneId: (await Customer.findByPk(customerId))?.zoneId,
     };
     expect(toPortal).toEqual(expected);
     expect(toStaff).toEqual(expected);
@@ -243,5 +244,47 @@ describe('redemption:changed over socket.io', () => {
     ]);
     expect(rejected).toEqual({ ...expected, status: 'rejected' });
     expect(refund.line).toMatchObject({ kind: 'refund', points: 20 });
+  });
+
+  it('tells the redemption queues of the zone, without watching the customer; others hear nothing', async () => {
+    const zoneCustomer = async (code: string) => {
+      const [row] = await platform.sequelize.query<{ id: number | string }>(
+        'SELECT c.id FROM customers c JOIN zones z ON z.id = c.zone_id WHERE z.code = ? ORDER BY c.id LIMIT 1',
+        { replacements: [code], type: QueryTypes.SELECT },
+      );
+      return Number(row?.id);
+    };
+    const [norte, sur] = [await zoneCustomer('NORTE'), await zoneCustomer('SUR')];
+    const reward = await makeReward(platform, { pointsCost: 10 });
+    await givePoints(platform, norte, 10);
+    await givePoints(platform, sur, 10);
+    const [adminNorte, adminSur, superadmin, marketing] = await Promise.all([
+      connect(demo.adminNorte, 'studio'),
+      connect(demo.adminSur, 'studio'),
+      connect(demo.superadmin, 'studio'),
+      connect(demo.marketing, 'studio'),
+    ]);
+    const heardByMarketing: RedemptionChanged[] = [];
+    marketing.on('redemption:changed', (event: RedemptionChanged) => heardByMarketing.push(event));
+    const callcenter = await signIn(platform, demo.callcenter);
+    const redeemFor = (customerId: number) =>
+      post(callcenter, `/api/customers/${customerId}/redemptions`, {
+        rewardId: reward.id,
+        note: 'Por teléfono',
+      });
+
+    const [toNorte, toAll, forNorte] = await Promise.all([
+      nextRedemptionEvent(adminNorte),
+      nextRedemptionEvent(superadmin),
+      redeemFor(norte),
+    ]);
+    expect(forNorte.status).toBe(201);
+    expect(toNorte).toMatchObject({ redemptionId: forNorte.body.id, customerId: norte });
+    expect(toAll).toMatchObject({ redemptionId: forNorte.body.id });
+    // Sur's admin hears Sur's redemption first: the Norte one never reached it.
+    const [toSur, forSur] = await Promise.all([nextRedemptionEvent(adminSur), redeemFor(sur)]);
+    expect(forSur.status).toBe(201);
+    expect(toSur).toMatchObject({ redemptionId: forSur.body.id, customerId: sur });
+    expect(heardByMarketing).toEqual([]);
   });
 });

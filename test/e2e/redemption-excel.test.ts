@@ -129,10 +129,23 @@ describe('redemption followed from the portal, shipped by an Excel upload', () =
     // A second redemption, made by the call center, that the file will try to jump ahead.
     const callcenter = await apiAs('callcenter@demo.lealtad.mx');
     const [other] = (
-      await callcenter.get<{ items: { id: number }[] }>('/api/customers?q=DEMO-000012')
+      await callcenter.get<{ items: { id: number; firstName: string; lastName: string }[] }>(
+        '/api/customers?q=DEMO-000012',
+      )
     ).items;
     expect(other).toBeDefined();
     await postPurchase(key, 'DEMO-000012', 1_000_000);
+
+    // Staff approve the customer's redemption from its page.
+    const studio = await openPage();
+    await signIn(studio, 'studio', 'callcenter@demo.lealtad.mx');
+    await studio
+      .getByRole('navigation', { name: 'Navegación principal' })
+      .getByRole('link', { name: 'Canjes', exact: true })
+      .click();
+    // The queue is live: the other customer's redemption, made meanwhile, shows up by itself.
+    await studio.getByLabel('Buscar canje').fill(`${other?.firstName} ${other?.lastName}`);
+    await studio.getByRole('button', { name: /Quitar el filtro Búsqueda/ }).waitFor();
     const byPhone = await callcenter.post<{ folio: string }>(
       `/api/customers/${other?.id}/redemptions`,
       {
@@ -142,14 +155,9 @@ describe('redemption followed from the portal, shipped by an Excel upload', () =
       },
     );
     expect(byPhone.status, JSON.stringify(byPhone.body)).toBe(201);
-
-    // Staff approve the customer's redemption from its page.
-    const studio = await openPage();
-    await signIn(studio, 'studio', 'callcenter@demo.lealtad.mx');
-    await studio
-      .getByRole('navigation', { name: 'Navegación principal' })
-      .getByRole('link', { name: 'Canjes', exact: true })
-      .click();
+    await rowsWhen(studio, 'Canjes', (rows) =>
+      rows.some((row) => row.includes(byPhone.body.folio)),
+    );
     await studio.getByLabel('Buscar canje').fill(folio ?? '');
     await rowsWhen(
       studio,

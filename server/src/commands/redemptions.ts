@@ -130,6 +130,8 @@ export interface Redeemed {
   redemption: Redemption;
   /** False when an idempotency key found an earlier redemption: nothing was taken this time. */
   created: boolean;
+  /** The customer's zone: the queues of that zone hear of a new redemption. */
+  zoneId: number;
 }
 
 /**
@@ -157,7 +159,7 @@ export async function redeem(services: Services, who: Who, input: RedeemInput): 
               'Esa clave de reintento ya se usó para otro canje.',
             );
           }
-          return { redemption: earlier, created: false };
+          return { redemption: earlier, created: false, zoneId: customer.zoneId };
         }
       }
       if (customer.status !== 'active') {
@@ -249,10 +251,10 @@ export async function redeem(services: Services, who: Who, input: RedeemInput): 
           after: { folio, customerId, rewardId: reward.id, quantity: input.quantity, points },
         });
       }
-      return { redemption, created: true };
+      return { redemption, created: true, zoneId: customer.zoneId };
     }),
   );
-  if (result.created) announce(services, result.redemption, 'redeem');
+  if (result.created) announce(services, result.redemption, result.zoneId, 'redeem');
   return result;
 }
 
@@ -340,12 +342,18 @@ async function writeLine(
 }
 
 /** After commit: the customer's screens and the staff following them hear of the change. */
-function announce(services: Services, redemption: Redemption, line: 'redeem' | 'refund' | null) {
+function announce(
+  services: Services,
+  redemption: Redemption,
+  zoneId: number,
+  line: 'redeem' | 'refund' | null,
+) {
   services.realtime.redemptionChanged({
     redemptionId: redemption.id,
     folio: redemption.folio ?? folioOf(redemption.id),
     status: redemption.status,
     customerId: redemption.customerId,
+    zoneId,
   });
   if (line) {
     void announceLines(services.realtime, services.sequelize, redemption.customerId, {
@@ -376,6 +384,8 @@ export interface Moved {
   changed: boolean;
   /** True when the move gave the points back (a refund line to announce). */
   refunded: boolean;
+  /** The customer's zone: the queues of that zone hear of the move. */
+  zoneId: number;
 }
 
 export interface MoveOptions {
@@ -427,7 +437,9 @@ export async function moveWithin(
   if (options.onlyFrom && from !== options.onlyFrom.status) {
     throw invalidTransition(from, change.status, options.onlyFrom.reason);
   }
-  if (changesNothing(redemption, change)) return { redemption, changed: false, refunded: false };
+  if (changesNothing(redemption, change)) {
+    return { redemption, changed: false, refunded: false, zoneId: customer.zoneId };
+  }
   const reward = await Reward.findByPk(redemption.rewardId, { transaction });
   if (!reward) throw rewardNotFound();
   if (from !== change.status) {
@@ -479,7 +491,7 @@ export async function moveWithin(
       },
     });
   }
-  return { redemption, changed: true, refunded };
+  return { redemption, changed: true, refunded, zoneId: customer.zoneId };
 }
 
 /** One redemption moved in a transaction of its own, announced after the commit. */
@@ -501,7 +513,7 @@ export async function moveRedemption(
 
 /** After commit: tells the screens following the customer of a move (and of its refund). */
 export const announceMove = (services: Services, moved: Moved) =>
-  announce(services, moved.redemption, moved.refunded ? 'refund' : null);
+  announce(services, moved.redemption, moved.zoneId, moved.refunded ? 'refund' : null);
 
 /**
  * Gives a redemption's points back as a new lot and its units back to the stock; `balance` is

@@ -6,7 +6,7 @@ import type { AwardNotice, PostedLine } from '../ledger/purchases';
 import { ledgerLines, type LedgerLine, type LineKey } from '../ledger/statement';
 import type { Actor } from '../policies/actor';
 import { findOwnCustomer, findVisibleCustomer } from '../policies/customers';
-import { apps, can, type App } from '../policies/permissions';
+import { apps, can, isZoneScoped, type App } from '../policies/permissions';
 import { actorForToken, sessionCookie } from '../security/sessions';
 
 /** A change of a customer's points, as screens showing that customer receive it. */
@@ -28,6 +28,8 @@ export interface RedemptionChanged {
   folio: string;
   status: RedemptionStatus;
   customerId: number;
+  /** The customer's zone: the redemption queues of that zone hear of it. */
+  zoneId: number;
 }
 
 export interface Realtime {
@@ -37,7 +39,10 @@ export interface Realtime {
   pointsChanged(event: PointsChanged): void;
   /** Tells the customer's screens which rule gave points (`points:awarded`). Call after commit. */
   pointsAwarded(event: PointsAwarded): void;
-  /** Tells the same screens that one of the customer's redemptions changed. Call after commit. */
+  /**
+   * Tells the same screens, and the redemption queues that see the customer's zone, that one of
+   * the customer's redemptions changed. Call after commit.
+   */
   redemptionChanged(event: RedemptionChanged): void;
   /** Whether any screen is showing this customer now. */
   isWatched(customerId: number): boolean;
@@ -93,6 +98,9 @@ export function announceAwards(
 }
 
 const room = (customerId: number) => `customer:${customerId}`;
+/** Staff who serve redemptions follow the queue: of every zone, or of their own. */
+const queueRoom = (zoneId: number | null) =>
+  zoneId === null ? 'redemptions:all' : `redemptions:zone:${zoneId}`;
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -132,6 +140,9 @@ export function createRealtime(): Realtime {
       io.on('connection', (socket) => {
         const actor = socket.data.actor as Actor;
         if (actor.role === 'customer') void socket.join(room(socket.data.customerId as number));
+        if (can(actor.role, 'redemptions.manage')) {
+          void socket.join(queueRoom(isZoneScoped(actor.role) ? actor.zoneId : null));
+        }
         // Staff screens showing a customer ask to follow it; the zone scope applies as in the API.
         socket.on(
           'customer:watch',
@@ -160,7 +171,11 @@ export function createRealtime(): Realtime {
       io?.to(room(event.customerId)).emit('points:awarded', event);
     },
     redemptionChanged(event) {
-      io?.to(room(event.customerId)).emit('redemption:changed', event);
+      // A socket in several of these rooms hears the event once.
+      io?.to([room(event.customerId), queueRoom(null), queueRoom(event.zoneId)]).emit(
+        'redemption:changed',
+        event,
+      );
     },
     isWatched(customerId) {
       return io?.sockets.adapter.rooms.has(room(customerId)) ?? false;

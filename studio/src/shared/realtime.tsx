@@ -10,7 +10,7 @@ import { useSession } from './session';
  * Live updates over socket.io: one connection per app while someone is signed in. A customer's
  * socket receives its own `points:changed` and `redemption:changed` events; a staff screen
  * showing a customer watches it (`customer:watch`) and receives that customer's events until it
- * stops watching.
+ * stops watching. Staff who serve redemptions also hear every redemption change of their zones.
  */
 
 type Status = 'offline' | 'connecting' | 'online';
@@ -175,6 +175,33 @@ export function useRedemptionsVersion(target: LiveTarget): { version: number; li
   const [version, setVersion] = useState(0);
   const bump = () => setVersion((v) => v + 1);
   const { live } = useCustomerEvents(target, { onRedemption: bump, onResync: bump });
+  return { version, live };
+}
+
+/**
+ * A count that grows as redemptions change anywhere the signed-in staff member serves (every
+ * zone, or theirs), and after reconnecting: the redemption queue reads its page again.
+ */
+export function useRedemptionQueueVersion(): { version: number; live: boolean } {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    // A bulk change sends one event per redemption: the queue reads once for all of them.
+    const bump = () => {
+      pending ??= setTimeout(() => {
+        pending = null;
+        setVersion((v) => v + 1);
+      }, 250);
+    };
+    redemptionListeners.add(bump);
+    resyncListeners.add(bump);
+    return () => {
+      redemptionListeners.delete(bump);
+      resyncListeners.delete(bump);
+      if (pending) clearTimeout(pending);
+    };
+  }, []);
+  const live = useSyncExternalStore(subscribeStatus, () => status === 'online');
   return { version, live };
 }
 

@@ -12,8 +12,10 @@ import {
   RewardImage,
   redemptionStatusKey,
 } from '../../shared/redemptions/RedemptionParts';
+import { useRedemptionQueueVersion } from '../../shared/realtime';
 import { SelectField } from '../../shared/ui/Field';
 import { Icon } from '../../shared/ui/Icon';
+import { LiveBadge } from '../../shared/ui/LiveBadge';
 import { useAccess } from '../../access';
 import { FilterChips } from '../../FilterChips';
 import type { FilterChip } from '../../FilterChips';
@@ -29,7 +31,7 @@ const pageSize = 25;
 
 /**
  * The redemption queue, oldest first: filter by status, zone and age, open one to follow it,
- * or select several and move them on together.
+ * or select several and move them on together. It reads again when a redemption changes.
  */
 export function RedemptionsPage() {
   const t = useT();
@@ -57,7 +59,8 @@ export function RedemptionsPage() {
     page,
     pageSize,
   };
-  const redemptions = useResource<Page<Redemption>>('/api/redemptions', query);
+  const queue = useRedemptionQueueVersion();
+  const redemptions = useResource<Page<Redemption>>('/api/redemptions', query, queue.version);
   const result = redemptions.data;
   // What is selected is what this page shows: a new page or filter starts empty.
   const listKey = JSON.stringify(query);
@@ -130,6 +133,7 @@ export function RedemptionsPage() {
             : t('redemptions.subtitle')
         }
       >
+        <LiveBadge live={queue.live} />
         <Link to="/redemption-imports" className="btn btn--secondary">
           <Icon name="upload" />
           {t('redemptions.toImports')}
