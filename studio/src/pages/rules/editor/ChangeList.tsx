@@ -1,0 +1,47 @@
+import type { RuleChange } from '@lealtad/rules-schema';
+import { cx } from '../../../shared/ui/cx';
+import { changePathWords, changeValueWords, useRulesT } from '../rulesText';
+import type { NodeDiff } from './RuleFlow';
+
+/** A change as the list shows it: what it was and what it is, in words. */
+export interface ChangeWords {
+  kind?: NodeDiff;
+  before?: string;
+  after?: string;
+}
+
+const valueWords = (change: RuleChange): ChangeWords => ({
+  ...(change.before === undefined ? {} : { before: changeValueWords(change.before) }),
+  ...(change.after === undefined ? {} : { after: changeValueWords(change.after) }),
+});
+
+/** The changes between two versions: where each is, and "before → after". */
+export function ChangeList({
+  changes,
+  label,
+  wordsOf = valueWords,
+}: {
+  changes: readonly RuleChange[];
+  label: string;
+  /** Words for a change's values; by default the values as they are stored. */
+  wordsOf?: (change: RuleChange) => ChangeWords;
+}) {
+  const t = useRulesT();
+  return (
+    <ul role="list" className="rule-diff" aria-label={label}>
+      {changes.map((change, index) => {
+        const { kind, before, after } = wordsOf(change);
+        return (
+          <li key={index} className={cx('rule-diff__item', kind && `rule-diff__item--${kind}`)}>
+            <p className="rule-diff__path">{changePathWords(change.path, t)}</p>
+            <p className="rule-diff__values">
+              {before !== undefined && <del>{before}</del>}
+              {before !== undefined && after !== undefined && ' → '}
+              {after !== undefined && <ins>{after}</ins>}
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
