@@ -164,6 +164,7 @@ const es = {
   'group.any': 'Si se cumple alguna',
   'group.not': 'Si no se cumple',
   'group.empty': 'Sin condiciones: aplica siempre',
+  'group.one': '1 condición',
   'group.count': '{count} condiciones',
 
   'effectText.fixedPoints': '{points} puntos',
@@ -592,6 +593,7 @@ const en: Messages<RulesKey> = {
   'group.any': 'If any holds',
   'group.not': 'If it does not hold',
   'group.empty': 'No conditions: always applies',
+  'group.one': '1 condition',
   'group.count': '{count} conditions',
 
   'effectText.fixedPoints': '{points} points',

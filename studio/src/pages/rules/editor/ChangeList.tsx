@@ -1,7 +1,7 @@
 import type { RuleChange } from '@lealtad/rules-schema';
 import { cx } from '../../../shared/ui/cx';
 import { changePathWords, changeValueWords, useRulesT } from '../rulesText';
-import type { NodeDiff } from './RuleFlow';
+import { diffLabel, type NodeDiff } from './RuleFlow';
 
 /** A change as the list shows it: what it was and what it is, in words. */
 export interface ChangeWords {
@@ -33,7 +33,14 @@ export function ChangeList({
         const { kind, before, after } = wordsOf(change);
         return (
           <li key={index} className={cx('rule-diff__item', kind && `rule-diff__item--${kind}`)}>
-            <p className="rule-diff__path">{changePathWords(change.path, t)}</p>
+            <p className="rule-diff__path">
+              {changePathWords(change.path, t)}
+              {kind && (
+                <span className={cx('rule-node__diff', `rule-node__diff--${kind}`)}>
+                  {t(diffLabel[kind])}
+                </span>
+              )}
+            </p>
             <p className="rule-diff__values">
               {before !== undefined && <del>{before}</del>}
               {before !== undefined && after !== undefined && ' → '}
