@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import {
@@ -20,7 +20,7 @@ import { changeValueWords, useRulesT } from '../rulesText';
 import { ChangeList, type ChangeWords } from '../editor/ChangeList';
 import { changedNodes, ruleGraph, type RuleNode, type SideChanges } from '../editor/graph';
 import { nodeWords } from '../editor/nodeWords';
-import { diffLabel, RuleFlow, type NodeMarks } from '../editor/RuleFlow';
+import { RuleFlow, type NodeMarks } from '../editor/RuleFlow';
 import '../rules.css';
 
 /** A published version by its number, or the draft. */
@@ -62,28 +62,52 @@ export function RuleComparePage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate, editor]);
 
+  const heading = (
+    <div className="rule-compare__title">
+      <Link to={editor} className="rule-editor__back">
+        <Icon name="arrowLeft" />
+        {t('compare.back')}
+      </Link>
+      <h1 className="page__title">{t('compare.title')}</h1>
+      {detail.data && <p className="rule-compare__rule">{detail.data.name}</p>}
+    </div>
+  );
   const failed = detail.error ?? versions.error;
   let body;
   if (failed) {
     body = (
-      <LoadError
-        error={failed}
-        onRetry={() => {
-          detail.reload();
-          versions.reload();
-        }}
-      />
+      <>
+        {heading}
+        <LoadError
+          error={failed}
+          onRetry={() => {
+            detail.reload();
+            versions.reload();
+          }}
+        />
+      </>
     );
   } else if (!detail.data || !versions.data) {
-    body = <LoadingBlock />;
+    body = (
+      <>
+        {heading}
+        <LoadingBlock />
+      </>
+    );
   } else if (versions.data.items.length === 0) {
-    body = <p className="rule-compare__note">{t('compare.noVersions')}</p>;
+    body = (
+      <>
+        {heading}
+        <p className="rule-compare__note">{t('compare.noVersions')}</p>
+      </>
+    );
   } else {
     const fallback = defaultSides(detail.data, versions.data);
     const from = sideOf(params.get('from')) ?? fallback.from;
     const to = sideOf(params.get('to')) ?? fallback.to;
     body = (
       <Comparison
+        heading={heading}
         detail={detail.data}
         versions={versions.data.items}
         from={from}
@@ -95,19 +119,7 @@ export function RuleComparePage() {
     );
   }
 
-  return (
-    <div className="rule-compare">
-      <div className="rule-compare__top">
-        <Link to={editor} className="rule-editor__back">
-          <Icon name="arrowLeft" />
-          {t('compare.back')}
-        </Link>
-        <h1 className="page__title">{t('compare.title')}</h1>
-        {detail.data && <p className="rule-compare__rule">{detail.data.name}</p>}
-      </div>
-      {body}
-    </div>
-  );
+  return <div className="rule-compare">{body}</div>;
 }
 
 /** A side's document, parsed; a version is read from the server, the draft comes with the rule. */
@@ -123,12 +135,15 @@ function useSideRule(ruleId: number, side: Side, draft: RuleDocumentInput) {
 }
 
 function Comparison({
+  heading,
   detail,
   versions,
   from,
   to,
   onChoose,
 }: {
+  /** The page's title, on one line with the choice of versions. */
+  heading: ReactNode;
   detail: RuleDetail;
   versions: RuleVersion[];
   from: Side;
@@ -191,31 +206,33 @@ function Comparison({
 
   return (
     <>
-      <div className="rule-compare__pickers">
-        <SelectField
-          label={t('diff.from')}
-          value={String(from)}
-          onChange={(event) => choose(event.target.value, 'from')}
-        >
-          {options}
-        </SelectField>
-        <Button
-          size="sm"
-          variant="ghost"
-          aria-label={t('compare.swap')}
-          title={t('compare.swap')}
-          onClick={() => onChoose({ from: to, to: from })}
-        >
-          <Icon name="transfer" />
-        </Button>
-        <SelectField
-          label={t('diff.to')}
-          value={String(to)}
-          onChange={(event) => choose(event.target.value, 'to')}
-        >
-          {options}
-        </SelectField>
-        <Legend />
+      <div className="rule-compare__top">
+        {heading}
+        <div className="rule-compare__pickers">
+          <SelectField
+            label={t('diff.from')}
+            value={String(from)}
+            onChange={(event) => choose(event.target.value, 'from')}
+          >
+            {options}
+          </SelectField>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={t('compare.swap')}
+            title={t('compare.swap')}
+            onClick={() => onChoose({ from: to, to: from })}
+          >
+            <Icon name="transfer" />
+          </Button>
+          <SelectField
+            label={t('diff.to')}
+            value={String(to)}
+            onChange={(event) => choose(event.target.value, 'to')}
+          >
+            {options}
+          </SelectField>
+        </div>
       </div>
       {from === to && <Alert tone="info">{t('compare.pickTwo')}</Alert>}
       <div className="rule-compare__sides">
@@ -264,19 +281,6 @@ const marksOf = (side: SideChanges, only: 'added' | 'removed'): Record<string, N
   ...Object.fromEntries(side.changed.map((id) => [id, { diff: 'changed' }])),
   ...Object.fromEntries(side.only.map((id) => [id, { diff: only }])),
 });
-
-function Legend() {
-  const t = useRulesT();
-  return (
-    <ul role="list" className="rule-compare__legend" aria-label={t('compare.legend')}>
-      {(['changed', 'added', 'removed'] as const).map((kind) => (
-        <li key={kind} className={`rule-node__diff rule-node__diff--${kind}`}>
-          {t(diffLabel[kind])}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function CompareSide({
   side,
