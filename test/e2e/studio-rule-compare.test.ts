@@ -162,7 +162,14 @@ describe('studio: comparing versions of a rule', () => {
       await removed.getByText('Se quitó').waitFor();
       await screenshot(page, 'studio-rule-compare-draft-v2');
 
-      await page.getByRole('link', { name: 'Volver al editor' }).click();
+      // In English too.
+      await page.getByRole('group', { name: 'Idioma' }).getByRole('button').last().click();
+      await page.getByRole('heading', { name: 'Compare versions', level: 1 }).waitFor();
+      await node(side(page, 'Draft'), 'cap', 'Once a month').getByText('Removed').waitFor();
+      await page.getByRole('list', { name: 'List of changes' }).getByText('200 → 150').waitFor();
+      await viewportShot(page, 'studio-rule-compare-draft-v2-en-1280x800');
+
+      await page.getByRole('link', { name: 'Back to the editor' }).click();
       await page.getByRole('heading', { name, level: 1 }).waitFor();
     } finally {
       // Nothing live stays behind to pay other tests' purchases.
