@@ -3,7 +3,7 @@ import type { RuleDocumentInput } from '@lealtad/rules-schema';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { screenshot, screenshotDir } from './browser';
-import { baseUrl, signIn, useBrowser, type StaffApi } from './helpers';
+import { baseUrl, expectNoSideScroll, signIn, useBrowser, type StaffApi } from './helpers';
 
 const { openPage, apiAs } = useBrowser();
 
@@ -102,8 +102,9 @@ describe('studio: comparing versions of a rule', () => {
       await left.getByText('«Primera versión: 100 puntos en cada compra»').waitFor();
       await right.getByText('«Más puntos, desde $500»').waitFor();
       await right.getByText('En vivo').waitFor();
+      // Both canvases, each read on its own.
       await left.locator('.react-flow').waitFor();
-      expect(await page.locator('.rule-compare .react-flow').count()).toBe(2);
+      await right.locator('.react-flow').waitFor();
 
       // The effect changed on both sides; the condition is new on the right and absent on the left.
       await expectMarked(node(left, 'effect', '100 puntos'), 'changed');
@@ -120,8 +121,25 @@ describe('studio: comparing versions of a rule', () => {
       const changes = changeList(page);
       await changes.getByText('100 → 150').waitFor();
       await changes.getByText('monto de la compra es $500 o más').waitFor();
-      await screenshot(page, 'studio-rule-compare-v1-v2');
       await viewportShot(page, 'studio-rule-compare-v1-v2-1280x800');
+      // At 1280×800 both canvases and the changes fit the window, and nothing scrolls sideways.
+      expect(
+        await page.evaluate<number>(
+          'document.documentElement.scrollHeight - document.documentElement.clientHeight',
+        ),
+      ).toBe(0);
+      await expectNoSideScroll(page);
+
+      // A change picked in the list is brought into view and picked out on both sides.
+      const points = changes.getByRole('button', { name: /Premios › #1 › puntos/ });
+      await points.click();
+      await expect.poll(() => points.getAttribute('aria-pressed')).toBe('true');
+      for (const effect of [node(left, 'effect'), node(right, 'effect')]) {
+        await expect
+          .poll(() => effect.getAttribute('class'), { timeout: 5_000 })
+          .toContain('rule-node--selected');
+      }
+      await screenshot(page, 'studio-rule-compare-v1-v2-picked');
       await page
         .locator('.rule-compare__changes')
         .screenshot({ path: path.join(screenshotDir, 'studio-rule-compare-v1-v2-changes.png') });
@@ -156,7 +174,7 @@ describe('studio: comparing versions of a rule', () => {
 
       // Swapped, the limit the draft adds reads as taken out of the left-hand side.
       await page.getByRole('button', { name: 'Intercambiar' }).click();
-      expect(await page.getByLabel('De', { exact: true }).inputValue()).toBe('draft');
+      await expect.poll(() => page.getByLabel('De', { exact: true }).inputValue()).toBe('draft');
       const removed = node(side(page, 'Borrador'), 'cap', 'Una vez al mes');
       await expectMarked(removed, 'removed');
       await removed.getByText('Se quitó').waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import {
@@ -162,6 +162,31 @@ function Comparison({
   );
   const beforeGraph = useMemo(() => before && ruleGraph(before), [before]);
   const afterGraph = useMemo(() => after && ruleGraph(after), [after]);
+  const beforeMarks = useMemo(
+    () =>
+      changes && beforeGraph
+        ? marksOf(changedNodes(changes, beforeGraph.nodes, 'before'), 'removed')
+        : {},
+    [changes, beforeGraph],
+  );
+  const afterMarks = useMemo(
+    () =>
+      changes && afterGraph
+        ? marksOf(changedNodes(changes, afterGraph.nodes, 'after'), 'added')
+        : {},
+    [changes, afterGraph],
+  );
+  // A change picked in the list is brought into view on both sides; other versions forget it.
+  const [picked, setPicked] = useState<RuleChange | null>(null);
+  const pickedChange = picked && changes?.includes(picked) ? picked : null;
+  const beforeFramed = useMemo(
+    () => pickedChange && beforeGraph && nodesOf([pickedChange], beforeGraph, 'before'),
+    [pickedChange, beforeGraph],
+  );
+  const afterFramed = useMemo(
+    () => pickedChange && afterGraph && nodesOf([pickedChange], afterGraph, 'after'),
+    [pickedChange, afterGraph],
+  );
 
   // A part added or taken out is described by its node's words rather than its stored shape.
   const wordsOf = (change: RuleChange): ChangeWords => {
@@ -241,22 +266,16 @@ function Comparison({
           detail={detail}
           versions={versions}
           loaded={left}
-          marks={
-            changes && beforeGraph
-              ? marksOf(changedNodes(changes, beforeGraph.nodes, 'before'), 'removed')
-              : {}
-          }
+          marks={beforeMarks}
+          framed={beforeFramed ?? undefined}
         />
         <CompareSide
           side={to}
           detail={detail}
           versions={versions}
           loaded={right}
-          marks={
-            changes && afterGraph
-              ? marksOf(changedNodes(changes, afterGraph.nodes, 'after'), 'added')
-              : {}
-          }
+          marks={afterMarks}
+          framed={afterFramed ?? undefined}
         />
       </div>
       {changes && (
@@ -269,13 +288,29 @@ function Comparison({
           {changes.length === 0 ? (
             <p className="rule-compare__note">{t('compare.same')}</p>
           ) : (
-            <ChangeList changes={changes} label={t('compare.changes')} wordsOf={wordsOf} />
+            <ChangeList
+              changes={changes}
+              label={t('compare.changes')}
+              wordsOf={wordsOf}
+              picked={pickedChange}
+              onPick={(change) => setPicked(change === pickedChange ? null : change)}
+            />
           )}
         </section>
       )}
     </>
   );
 }
+
+/** The nodes a change is at on one side, a part only there first. */
+const nodesOf = (
+  changes: RuleChange[],
+  graph: { nodes: RuleNode[] },
+  side: 'before' | 'after',
+): string[] => {
+  const { changed, only } = changedNodes(changes, graph.nodes, side);
+  return [...only, ...changed];
+};
 
 const marksOf = (side: SideChanges, only: 'added' | 'removed'): Record<string, NodeMarks> => ({
   ...Object.fromEntries(side.changed.map((id) => [id, { diff: 'changed' }])),
@@ -288,12 +323,14 @@ function CompareSide({
   versions,
   loaded,
   marks,
+  framed,
 }: {
   side: Side;
   detail: RuleDetail;
   versions: RuleVersion[];
   loaded: ReturnType<typeof useSideRule>;
   marks: Record<string, NodeMarks>;
+  framed?: string[];
 }) {
   const t = useRulesT();
   const format = useFormat();
@@ -317,6 +354,8 @@ function CompareSide({
           rule={rule}
           graph={graph}
           marks={marks}
+          selected={framed?.[0]}
+          framed={framed}
           aria-label={t('compare.canvas', { side: title })}
         />
       </ReactFlowProvider>

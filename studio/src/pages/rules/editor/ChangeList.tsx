@@ -20,32 +20,53 @@ export function ChangeList({
   changes,
   label,
   wordsOf = valueWords,
+  picked = null,
+  onPick,
 }: {
   changes: readonly RuleChange[];
   label: string;
   /** Words for a change's values; by default the values as they are stored. */
   wordsOf?: (change: RuleChange) => ChangeWords;
+  /** With `onPick`, each change is a button that shows where it is. */
+  picked?: RuleChange | null;
+  onPick?: (change: RuleChange) => void;
 }) {
   const t = useRulesT();
   return (
     <ul role="list" className="rule-diff" aria-label={label}>
       {changes.map((change, index) => {
         const { kind, before, after } = wordsOf(change);
-        return (
-          <li key={index} className={cx('rule-diff__item', kind && `rule-diff__item--${kind}`)}>
-            <p className="rule-diff__path">
+        const words = (
+          <>
+            <span className="rule-diff__path">
               {changePathWords(change.path, t)}
               {kind && (
                 <span className={cx('rule-node__diff', `rule-node__diff--${kind}`)}>
                   {t(diffLabel[kind])}
                 </span>
               )}
-            </p>
-            <p className="rule-diff__values">
+            </span>
+            <span className="rule-diff__values">
               {before !== undefined && <del>{before}</del>}
               {before !== undefined && after !== undefined && ' → '}
               {after !== undefined && <ins>{after}</ins>}
-            </p>
+            </span>
+          </>
+        );
+        return (
+          <li key={index} className={cx('rule-diff__item', kind && `rule-diff__item--${kind}`)}>
+            {onPick ? (
+              <button
+                type="button"
+                className="rule-diff__pick"
+                aria-pressed={picked === change}
+                onClick={() => onPick(change)}
+              >
+                {words}
+              </button>
+            ) : (
+              words
+            )}
           </li>
         );
       })}

@@ -122,13 +122,22 @@ type RuleFlowProps = Omit<ReactFlowProps<RuleFlowNode, Edge>, 'nodes' | 'edges' 
   /** By node id. */
   marks: Readonly<Record<string, NodeMarks>>;
   selected?: string | null;
+  /** Nodes to bring into view, e.g. where a picked change is. */
+  framed?: readonly string[];
 };
 
 /**
  * A rule's graph drawn with React Flow, read-only unless the caller passes the editing handlers.
  * Needs a ReactFlowProvider around it.
  */
-export function RuleFlow({ rule, graph, marks, selected = null, ...flowProps }: RuleFlowProps) {
+export function RuleFlow({
+  rule,
+  graph,
+  marks,
+  selected = null,
+  framed,
+  ...flowProps
+}: RuleFlowProps) {
   const t = useRulesT();
   const { locale } = useLocale();
   const flow = useReactFlow();
@@ -141,6 +150,19 @@ export function RuleFlow({ rule, graph, marks, selected = null, ...flowProps }: 
     );
     return () => cancelAnimationFrame(frame);
   }, [count, flow]);
+  useEffect(() => {
+    if (!framed || framed.length === 0) return;
+    const frame = requestAnimationFrame(
+      () =>
+        void flow.fitView({
+          nodes: framed.map((id) => ({ id })),
+          padding: 0.6,
+          maxZoom: 1,
+          duration: 250,
+        }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [framed, flow]);
 
   const nodes = useMemo(
     (): RuleFlowNode[] =>
