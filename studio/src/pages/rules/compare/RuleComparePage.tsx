@@ -16,8 +16,8 @@ import { SelectField } from '../../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../../shared/ui/FullPage';
 import { Icon } from '../../../shared/ui/Icon';
 import type { RuleDetail, RuleVersion, RuleVersionDocument, RuleVersions } from '../rulesApi';
-import { changeValueWords, useRulesT } from '../rulesText';
-import { ChangeList, type ChangeWords } from '../editor/ChangeList';
+import { useRulesT } from '../rulesText';
+import { ChangeList, storedWords, type ChangeWords } from '../editor/ChangeList';
 import { changedNodes, ruleGraph, type RuleNode, type SideChanges } from '../editor/graph';
 import { nodeWords } from '../editor/nodeWords';
 import { RuleFlow, type NodeMarks } from '../editor/RuleFlow';
@@ -190,27 +190,18 @@ function Comparison({
 
   // A part added or taken out is described by its node's words rather than its stored shape.
   const wordsOf = (change: RuleChange): ChangeWords => {
+    const stored = storedWords(change);
     const wholeNode = (rule?: RuleDocument, graph?: { nodes: RuleNode[] }) => {
       const node = graph?.nodes.find((candidate) => candidate.id === change.path.join('.'));
       return rule && node ? nodeWords(rule, node, t, locale).text : undefined;
     };
     if (change.before === undefined) {
-      return {
-        kind: 'added',
-        after: wholeNode(after, afterGraph) ?? changeValueWords(change.after),
-      };
+      return { kind: 'added', after: wholeNode(after, afterGraph) ?? stored.after };
     }
     if (change.after === undefined) {
-      return {
-        kind: 'removed',
-        before: wholeNode(before, beforeGraph) ?? changeValueWords(change.before),
-      };
+      return { kind: 'removed', before: wholeNode(before, beforeGraph) ?? stored.before };
     }
-    return {
-      kind: 'changed',
-      before: changeValueWords(change.before),
-      after: changeValueWords(change.after),
-    };
+    return { kind: 'changed', ...stored };
   };
 
   const options = (

@@ -10,7 +10,8 @@ export interface ChangeWords {
   after?: string;
 }
 
-const valueWords = (change: RuleChange): ChangeWords => ({
+/** A change's values as they are stored. */
+export const storedWords = (change: RuleChange): ChangeWords => ({
   ...(change.before === undefined ? {} : { before: changeValueWords(change.before) }),
   ...(change.after === undefined ? {} : { after: changeValueWords(change.after) }),
 });
@@ -19,7 +20,7 @@ const valueWords = (change: RuleChange): ChangeWords => ({
 export function ChangeList({
   changes,
   label,
-  wordsOf = valueWords,
+  wordsOf = storedWords,
   picked = null,
   onPick,
 }: {
