@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { NotFound } from '../../shared/ui/FullPage';
+import { RuleComparePage } from './compare/RuleComparePage';
 import { RuleEditorPage } from './editor/RuleEditorPage';
 import { RulesListPage } from './RulesListPage';
 import { RulesMapPage } from './RulesMapPage';
@@ -11,6 +12,7 @@ export default function RulesSection() {
       <Route index element={<RulesListPage />} />
       <Route path="map" element={<RulesMapPage />} />
       <Route path=":id" element={<RuleEditorPage />} />
+      <Route path=":id/compare" element={<RuleComparePage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

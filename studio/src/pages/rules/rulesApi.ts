@@ -44,6 +44,11 @@ export interface RuleVersion {
   live: boolean;
 }
 
+/** One published version with its document. */
+export interface RuleVersionDocument extends Omit<RuleVersion, 'live'> {
+  definition: RuleDocumentInput;
+}
+
 export interface RuleVersions {
   liveVersion: number | null;
   items: RuleVersion[];

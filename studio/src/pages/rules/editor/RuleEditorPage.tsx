@@ -312,6 +312,7 @@ function Editor({
                 ruleId={detail.id}
                 published={`${detail.liveVersion}:${detail.latestVersion}`}
                 onRolledBack={onDetailChanged}
+                beforeCompare={saveNow}
               />
             )}
           </div>

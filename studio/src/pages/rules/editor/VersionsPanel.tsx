@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
 import { errorMessage } from '../../../shared/errors';
 import { useResource } from '../../../shared/hooks';
@@ -8,8 +9,9 @@ import { Button } from '../../../shared/ui/Button';
 import { SelectField, TextAreaField } from '../../../shared/ui/Field';
 import { LoadError, LoadingBlock } from '../../../shared/ui/FullPage';
 import type { RuleDiff, RuleVersion, RuleVersions } from '../rulesApi';
-import { changePathWords, changeValueWords, useRulesT } from '../rulesText';
-import { nodeForPath, ruleGraph } from './graph';
+import { useRulesT } from '../rulesText';
+import { ChangeList } from './ChangeList';
+import { changedNodes, ruleGraph } from './graph';
 import { useRuleEditor } from './store';
 
 /** The rule's versions: which is live, the changes between two, and going back to one. */
@@ -17,13 +19,18 @@ export function VersionsPanel({
   ruleId,
   published,
   onRolledBack,
+  beforeCompare,
 }: {
   ruleId: number;
   /** Changes when a version is published or goes live again, so the list is read again. */
   published: string;
   onRolledBack: () => void;
+  /** Saves the draft, so the comparison reads it as it is on screen. */
+  beforeCompare: () => Promise<void>;
 }) {
   const t = useRulesT();
+  const navigate = useNavigate();
+  const [opening, setOpening] = useState(false);
   const format = useFormat();
   const revision = useRuleEditor((state) => state.revision);
   const versions = useResource<RuleVersions>(
@@ -36,9 +43,23 @@ export function VersionsPanel({
   return (
     <div className="rule-panel__body">
       <section className="rule-section" aria-labelledby="rule-versions-title">
-        <h2 className="rule-panel__title" id="rule-versions-title">
-          {t('versions.title')}
-        </h2>
+        <div className="rule-section__head">
+          <h2 className="rule-panel__title" id="rule-versions-title">
+            {t('versions.title')}
+          </h2>
+          {items.length > 0 && (
+            <Button
+              size="sm"
+              loading={opening}
+              onClick={() => {
+                setOpening(true);
+                void beforeCompare().then(() => navigate(`/rules/${ruleId}/compare`));
+              }}
+            >
+              {t('compare.open')}
+            </Button>
+          )}
+        </div>
         {versions.error && <LoadError error={versions.error} onRetry={versions.reload} />}
         {!versions.data && !versions.error && <LoadingBlock />}
         {versions.data && items.length === 0 && (
@@ -158,9 +179,8 @@ function Diff({ ruleId, versions }: { ruleId: number; versions: RuleVersion[] })
   const changes = diff.data?.changes;
   useEffect(() => {
     if (!rule || !changes) return;
-    const nodes = ruleGraph(rule).nodes;
-    const ids = changes.flatMap((change) => nodeForPath(change.path, nodes) ?? []);
-    showChanged([...new Set(ids)]);
+    const { changed, only } = changedNodes(changes, ruleGraph(rule).nodes, 'after');
+    showChanged([...changed, ...only]);
     return () => showChanged([]);
   }, [rule, changes, showChanged]);
   const options = versions.map((version) => (
@@ -195,18 +215,7 @@ function Diff({ ruleId, versions }: { ruleId: number; versions: RuleVersion[] })
         <p className="rule-panel__note">{t('diff.none')}</p>
       )}
       {diff.data && diff.data.changes.length > 0 && (
-        <ul role="list" className="rule-diff" aria-label={t('diff.title')}>
-          {diff.data.changes.map((change, index) => (
-            <li key={index} className="rule-diff__item">
-              <p className="rule-diff__path">{changePathWords(change.path, t)}</p>
-              <p className="rule-diff__values">
-                {change.before !== undefined && <del>{changeValueWords(change.before)}</del>}
-                {change.before !== undefined && change.after !== undefined && ' → '}
-                {change.after !== undefined && <ins>{changeValueWords(change.after)}</ins>}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <ChangeList changes={diff.data.changes} label={t('diff.title')} />
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  diffRules,
   isLeaf,
   parseRule,
   SEED_RULES,
@@ -10,7 +11,7 @@ import {
 } from '@lealtad/rules-schema';
 import { conditionsArbitrary } from '../../../../../rules-schema/src/test-support/arbitraries';
 import { childrenOf, conditionAt } from './conditions';
-import { nodeForIssue, ruleGraph } from './graph';
+import { changedNodes, nodeForIssue, ruleGraph } from './graph';
 import { addPart, moveCondition, removeNode } from './parts';
 
 function leaves(condition: Condition): Condition[] {
@@ -94,5 +95,71 @@ describe('editing the graph', () => {
     expect(rule.caps.perCustomer).toEqual([]);
     expect(rule.caps.budget).toBeUndefined();
     expect(validateRule(rule).rule).toBeDefined();
+  });
+});
+
+describe('two versions compared', () => {
+  const sides = (before: RuleDocument, after: RuleDocument) => {
+    const changes = diffRules(before, after);
+    const sorted = ({ changed, only }: { changed: string[]; only: string[] }) => ({
+      changed: [...changed].sort(),
+      only: [...only].sort(),
+    });
+    return {
+      before: sorted(changedNodes(changes, ruleGraph(before).nodes, 'before')),
+      after: sorted(changedNodes(changes, ruleGraph(after).nodes, 'after')),
+    };
+  };
+
+  it('outlines changed nodes on both sides, added ones on the right, removed ones on the left', () => {
+    const before = structuredClone(base({ all: [] }));
+    addPart(before, 'cap', ['conditions']);
+    const after = structuredClone(before);
+    addPart(after, 'condition', ['conditions']);
+    after.effects[0] = { id: 'puntos', type: 'fixedPoints', points: 150 };
+    after.caps.perCustomer = [];
+
+    expect(sides(before, after)).toEqual({
+      // The group gained a condition, the effect's points changed, the limit went away.
+      before: { changed: ['conditions', 'effects.0'], only: ['caps.perCustomer.0'] },
+      after: { changed: ['conditions', 'effects.0'], only: ['conditions.all.0'] },
+    });
+  });
+
+  it('marks a group taken out as removed with every condition it held', () => {
+    const after = structuredClone(base({ all: [] }));
+    addPart(after, 'condition', ['conditions']);
+    const before = structuredClone(after);
+    addPart(before, 'any', ['conditions']);
+    addPart(before, 'condition', ['conditions', 'all', 1]);
+    addPart(before, 'condition', ['conditions', 'all', 1]);
+
+    expect(sides(before, after)).toEqual({
+      before: {
+        changed: ['conditions'],
+        only: ['conditions.all.1', 'conditions.all.1.any.0', 'conditions.all.1.any.1'],
+      },
+      after: { changed: ['conditions'], only: [] },
+    });
+  });
+
+  it('marks nothing when the versions are the same, and only nodes one side alone draws', () => {
+    fc.assert(
+      fc.property(conditionsArbitrary, conditionsArbitrary, (first, second) => {
+        const before = base(first);
+        const after = base(second);
+        expect(sides(before, structuredClone(before))).toEqual({
+          before: { changed: [], only: [] },
+          after: { changed: [], only: [] },
+        });
+        const marked = sides(before, after);
+        const drawn = (rule: RuleDocument) => new Set(ruleGraph(rule).nodes.map((node) => node.id));
+        const [beforeIds, afterIds] = [drawn(before), drawn(after)];
+        for (const id of marked.before.only) expect(afterIds.has(id)).toBe(false);
+        for (const id of marked.after.only) expect(beforeIds.has(id)).toBe(false);
+        for (const id of marked.before.changed) expect(beforeIds.has(id)).toBe(true);
+        for (const id of marked.after.changed) expect(afterIds.has(id)).toBe(true);
+      }),
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { isLeaf, type Condition, type RuleDocument, type RuleIssue } from '@lealtad/rules-schema';
+import {
+  isLeaf,
+  type Condition,
+  type RuleChange,
+  type RuleDocument,
+  type RuleIssue,
+} from '@lealtad/rules-schema';
 import { childrenOf, conditionAt, type Path } from './conditions';
 
 // The rule drawn as a graph: a spine that reads top to bottom (trigger → audience → conditions
@@ -85,13 +91,14 @@ export function ruleGraph(rule: RuleDocument): { nodes: RuleNode[]; edges: RuleE
   return { nodes, edges };
 }
 
+const startsWith = (path: Path, prefix: Path): boolean =>
+  prefix.length <= path.length && prefix.every((step, index) => path[index] === step);
+
 /** The node a path into the document belongs to: the deepest node whose path starts it. */
 export function nodeForPath(path: Path, nodes: readonly RuleNode[]): string | undefined {
   let best: RuleNode | undefined;
   for (const node of nodes) {
-    const matches =
-      node.path.length <= path.length && node.path.every((step, index) => path[index] === step);
-    if (matches && (!best || node.path.length > best.path.length)) best = node;
+    if (startsWith(path, node.path) && (!best || node.path.length > best.path.length)) best = node;
   }
   if (best) return best.id;
   // Whole-rule paths about validity, effects or limits go to the node that edits them.
@@ -101,6 +108,40 @@ export function nodeForPath(path: Path, nodes: readonly RuleNode[]): string | un
   }
   if (head === 'effects') return 'conditions';
   return undefined;
+}
+
+/** The nodes one side of a comparison differs in. */
+export interface SideChanges {
+  /** Nodes drawn on both sides whose words or parts changed. */
+  changed: string[];
+  /** Nodes drawn on this side alone: added (after) or removed (before), with all they hold. */
+  only: string[];
+}
+
+/**
+ * The nodes of one side (`before` or `after`) that a list of changes touches. A part the other
+ * side lacks marks its own node and the nodes under it as `only`; every change also outlines
+ * the node it belongs to, as issues are pinned (for a whole part, the node holding it).
+ */
+export function changedNodes(
+  changes: readonly RuleChange[],
+  nodes: readonly RuleNode[],
+  side: 'before' | 'after',
+): SideChanges {
+  const changed = new Set<string>();
+  const only = new Set<string>();
+  for (const change of changes) {
+    const oppositeLacksIt =
+      side === 'before' ? change.after === undefined : change.before === undefined;
+    const whole = oppositeLacksIt ? nodes.filter((node) => startsWith(node.path, change.path)) : [];
+    for (const node of whole) only.add(node.id);
+    const holder = nodeForPath(
+      change.path,
+      nodes.filter((node) => !whole.includes(node)),
+    );
+    if (holder) changed.add(holder);
+  }
+  return { changed: [...changed].filter((id) => !only.has(id)), only: [...only] };
 }
 
 /** The node an issue is pinned to. */

@@ -69,7 +69,12 @@ export function nodeWords(
       const count = 'not' in group ? 1 : 'all' in group ? group.all.length : group.any.length;
       return {
         title: t(`group.${kind}`),
-        text: count === 0 ? t('group.empty') : t('group.count', { count }),
+        text:
+          count === 0
+            ? t('group.empty')
+            : count === 1
+              ? t('group.one')
+              : t('group.count', { count }),
       };
     }
     case 'condition': {
