@@ -3,7 +3,7 @@ import { localTime } from '@lealtad/rules-schema';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { screenshot, screenshotDir } from './browser';
-import { navLink, signIn, useBrowser, type StaffApi } from './helpers';
+import { desktop, navLink, signIn, useBrowser, type StaffApi } from './helpers';
 
 const { openPage, apiAs } = useBrowser();
 
@@ -254,6 +254,23 @@ describe('studio: rules', () => {
     expect(await amount.getAttribute('class')).toContain('rule-node--passed');
     await screenshot(page, 'studio-rules-norte-simulation');
     await viewportShot(page, 'studio-rules-norte-simulation-1280x800');
+    // On a larger screen the canvas takes the room: the drawing is framed again.
+    const framing = () => page.locator('.rule-canvas .react-flow__viewport').getAttribute('style');
+    const framed = await framing();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(framing).not.toBe(framed);
+    // The new framing is animated: wait until it holds still.
+    let last: string | null = null;
+    await expect
+      .poll(async () => {
+        const now = await framing();
+        const still = now === last;
+        last = now;
+        return still;
+      })
+      .toBe(true);
+    await viewportShot(page, 'studio-rules-norte-simulation-1920x1080');
+    await page.setViewportSize(desktop);
 
     // One of the customer's own stored purchases, replayed: the zone fails the same way.
     await panel(page).getByText('Guardada', { exact: true }).click();

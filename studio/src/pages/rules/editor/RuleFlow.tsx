@@ -6,6 +6,7 @@ import {
   Position,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Edge,
   type Node,
   type NodeProps,
@@ -142,14 +143,16 @@ export function RuleFlow({
   const { locale } = useLocale();
   const flow = useReactFlow();
 
-  // A node added or removed changes the drawing's extent: frame it again.
+  // A node added or removed changes the drawing's extent, a resized window the room it has:
+  // frame it again.
   const count = graph.nodes.length;
+  const room = useStore((state) => `${Math.round(state.width)}x${Math.round(state.height)}`);
   useEffect(() => {
     const frame = requestAnimationFrame(
       () => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 150 }),
     );
     return () => cancelAnimationFrame(frame);
-  }, [count, flow]);
+  }, [count, room, flow]);
   useEffect(() => {
     if (!framed || framed.length === 0) return;
     const frame = requestAnimationFrame(
