@@ -12,6 +12,7 @@ import {
   type Operator,
   type ValueKind,
 } from '@lealtad/rules-schema';
+import { cents, pesos } from './money';
 
 // The condition logic as Blockly blocks: one block per fact of the catalog, so a fact brings
 // the comparisons and the value fields of its own type (a money fact takes pesos, an option
@@ -196,9 +197,6 @@ const unlist = (text: string): string[] =>
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
-/** Pesos back to cents without the float's dust: 12.34 → 1234. */
-const cents = (pesos: number) => Number((pesos * 100).toPrecision(15));
-const pesos = (value: number) => Number((value / 100).toPrecision(15));
 
 function setValue(block: Blockly.Block, kind: ValueKind, value: ConditionValue): void {
   const range = typeof value === 'object' && !Array.isArray(value) ? value : null;
