@@ -5,6 +5,7 @@ import { createApp, createServices } from './app';
 import type { Config } from './config';
 import { connectDatabase } from './db';
 import { migrateAndSeed } from './db/migrate';
+import { resumeStalledImports } from './commands/redemptionImports';
 import { updateConsumptionLevels } from './jobs/consumptionLevels';
 import { expirePoints } from './jobs/expirePoints';
 import { purgeExpired } from './jobs/purgeExpired';
@@ -53,6 +54,8 @@ export async function startServer(
     every('nivel de consumo', 24 * 3_600_000, () => updateConsumptionLevels(sequelize), log),
     // Hourly: the first run after local midnight awards the day; later runs find it done.
     every('premios por fecha', 3_600_000, () => runTimeTriggers(services), log),
+    // Status spreadsheets whose apply stopped half-way (a restart) go on soon after a start.
+    every('cargas de Excel', 60_000, () => resumeStalledImports(services), log, 5_000),
   ];
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, (err?: Error) =>

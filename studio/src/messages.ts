@@ -676,6 +676,10 @@ const es = {
   'imports.uploadedAt': 'Fecha',
   'imports.status.previewed': 'Sin aplicar',
   'imports.status.applied': 'Aplicado',
+  'imports.status.applying': 'Aplicándose',
+  'imports.applyingTitle': 'Aplicando la carga',
+  'imports.applying':
+    'Aplicando: {done} de {total} filas. Puedes salir de esta pantalla; la carga sigue aplicándose.',
   'imports.view': 'Ver',
 
   'report.title': 'Reporte de canjes',
@@ -1361,6 +1365,10 @@ const en: Messages<StudioKey> = {
   'imports.uploadedAt': 'Date',
   'imports.status.previewed': 'Not applied',
   'imports.status.applied': 'Applied',
+  'imports.status.applying': 'Applying',
+  'imports.applyingTitle': 'Applying the upload',
+  'imports.applying':
+    'Applying: {done} of {total} rows. You may leave this screen; the upload goes on.',
   'imports.view': 'View',
 
   'report.title': 'Redemptions report',

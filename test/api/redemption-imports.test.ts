@@ -4,7 +4,14 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDir } from '@lealtad/server/commands/redemptionImports';
+import {
+  applyLeaseMs,
+  claimImport,
+  importDir,
+  inlineApplyRows,
+  resumeStalledImports,
+} from '@lealtad/server/commands/redemptionImports';
+import { redeem } from '@lealtad/server/commands/redemptions';
 import { Redemption } from '@lealtad/server/db/models/index';
 import {
   countRows,
@@ -15,6 +22,7 @@ import {
   type SignedIn,
 } from '../helpers/platform';
 import {
+  actorFor,
   balanceOf,
   binary,
   demoCustomerId,
@@ -371,4 +379,102 @@ describe('uploads', () => {
     expect(res.body.rows).toHaveLength(500);
     expect(res.body.counts.error + res.body.counts.ok + res.body.counts.unchanged).toBe(100_000);
   }, 240_000);
+});
+
+describe('a large status file', () => {
+  let platform: Platform;
+  let callcenter: SignedIn;
+  /** Folios of requested redemptions, oldest first. */
+  let folios: string[];
+  const count = inlineApplyRows + 100;
+
+  beforeAll(async () => {
+    platform = await createPlatform();
+    callcenter = await signIn(platform, demo.callcenter);
+    const customerId = await demoCustomerId(2);
+    const reward = await makeReward(platform, { pointsCost: 1 });
+    await givePoints(platform, customerId, count * 2);
+    const who = { actor: await actorFor(demo.callcenter), ip: null };
+    folios = [];
+    for (let n = 0; n < count * 2; n += 1) {
+      const { redemption } = await redeem(platform.services, who, {
+        customerId,
+        rewardId: reward.id,
+        quantity: 1,
+        deliveryAddress: null,
+        idempotencyKey: null,
+        note: 'Preparación de la prueba',
+      });
+      folios.push(redemption.folio ?? '');
+    }
+  }, 120_000);
+  afterAll(() => platform.close());
+
+  const statusFile = (chosen: string[]) =>
+    Buffer.from(`folio,estado\n${chosen.map((folio) => `${folio},aprobado`).join('\n')}\n`);
+  const approved = async (chosen: string[]) =>
+    (await Redemption.findAll({ where: { folio: chosen } })).filter(
+      (redemption) => redemption.status === 'approved',
+    ).length;
+
+  it('applies in the background past the inline size, showing its progress until applied', async () => {
+    const chosen = folios.slice(0, count);
+    const preview = await upload(callcenter, statusFile(chosen), 'grande.csv');
+    expect(preview.body.counts).toEqual({ ok: count, error: 0, unchanged: 0 });
+    const started = await post(callcenter, `/api/redemption-imports/${preview.body.id}/apply`);
+    expect(started.status, JSON.stringify(started.body).slice(0, 300)).toBe(202);
+    expect(started.body).toMatchObject({
+      status: 'applying',
+      progress: { done: expect.any(Number), total: count },
+    });
+    const again = await post(callcenter, `/api/redemption-imports/${preview.body.id}/apply`);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      id: 'import_already_applied',
+      message: 'Esta carga ya se está aplicando.',
+    });
+    const seen: number[] = [];
+    await expect
+      .poll(
+        async () => {
+          const res = await callcenter.agent.get(`/api/redemption-imports/${preview.body.id}`);
+          if (res.body.progress) seen.push(res.body.progress.done);
+          return res.body.status;
+        },
+        { timeout: 60_000, interval: 50 },
+      )
+      .toBe('applied');
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    const done = await callcenter.agent.get(`/api/redemption-imports/${preview.body.id}`);
+    expect(done.body).toMatchObject({
+      counts: { ok: count, error: 0, unchanged: 0 },
+      progress: null,
+    });
+    expect(await approved(chosen)).toBe(count);
+  }, 90_000);
+
+  it('goes on after the last committed chunk when its process stopped, taken over once', async () => {
+    const chosen = folios.slice(count);
+    const preview = await upload(callcenter, statusFile(chosen), 'cortada.csv');
+    const who = { actor: await actorFor(demo.callcenter), ip: null };
+    expect(await claimImport(platform.services, who, preview.body.id)).toEqual({ inline: false });
+    // As a process that committed the chunks up to sheet row 301 and then stopped would leave it.
+    await platform.sequelize.query(
+      `UPDATE redemption_imports SET applied_through_row = 301, applied_rows = 300, updated_at = ?
+        WHERE id = ?`,
+      { replacements: [new Date(Date.now() - applyLeaseMs - 1_000), preview.body.id] },
+    );
+    // Still within its lease for a moment more: nobody takes it yet.
+    expect(await resumeStalledImports(platform.services, new Date(Date.now() - 2_000))).toEqual([]);
+    const [first, second] = await Promise.all([
+      resumeStalledImports(platform.services),
+      resumeStalledImports(platform.services),
+    ]);
+    expect([...first, ...second]).toEqual([preview.body.id]);
+    // Rows 2 to 301 were the stopped process's to apply: the resumed apply started after them.
+    expect(await approved(chosen.slice(0, 300))).toBe(0);
+    expect(await approved(chosen.slice(300))).toBe(chosen.length - 300);
+    const done = await callcenter.agent.get(`/api/redemption-imports/${preview.body.id}`);
+    expect(done.body.status).toBe('applied');
+  });
 });

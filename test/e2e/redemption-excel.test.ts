@@ -267,3 +267,68 @@ describe('redemption followed from the portal, shipped by an Excel upload', () =
     await screenshot(portal, 'portal-my-redemptions-mobile');
   });
 });
+
+describe('a large status spreadsheet', () => {
+  test('applies in the background while the screen shows how far it got', async () => {
+    const run = Date.now().toString(36).toUpperCase();
+    const superadmin = await apiAs('superadmin@demo.lealtad.mx');
+    const sticker = await createReward(
+      superadmin,
+      {
+        code: `STK-${run}`,
+        name: 'Calcomanía Lealtad',
+        description: 'Una calcomanía de vinilo para tu termo.',
+        pointsCost: 1,
+        stock: null,
+        category: 'hogar',
+        deliveryMode: 'pickup',
+      },
+      await rewardPicture('ticket', ['#fbcfe8', '#be185d']),
+    );
+    // Twelve hundred requests from three customers, more than a request applies at once.
+    const key = await partnerApiKey(apiAs);
+    const callcenter = await apiAs('callcenter@demo.lealtad.mx');
+    const owners = ['DEMO-000018', 'DEMO-000019', 'DEMO-000020'];
+    const folios = (
+      await Promise.all(
+        owners.map(async (externalId) => {
+          await postPurchase(key, externalId, 1_000_000);
+          const [owner] = (
+            await callcenter.get<{ items: { id: number }[] }>(`/api/customers?q=${externalId}`)
+          ).items;
+          const made: string[] = [];
+          for (let n = 0; n < 400; n += 1) {
+            const res = await callcenter.post<{ folio: string }>(
+              `/api/customers/${owner?.id}/redemptions`,
+              { rewardId: sticker.id, note: 'Entrega en tienda' },
+            );
+            expect(res.status, JSON.stringify(res.body)).toBe(201);
+            made.push(res.body.folio);
+          }
+          return made;
+        }),
+      )
+    ).flat();
+
+    const studio = await openPage();
+    await signIn(studio, 'studio', 'callcenter@demo.lealtad.mx');
+    await studio.goto(`${baseUrl}/studio/redemption-imports`);
+    await studio.getByRole('heading', { name: 'Actualizar estados por Excel', level: 1 }).waitFor();
+    await studio.locator('input[type="file"]').setInputFiles({
+      name: 'aprobados.xlsx',
+      mimeType: xlsxType,
+      buffer: await statusWorkbook(folios.map((folio) => ({ folio, estado: 'aprobado' }))),
+    });
+    await studio.getByRole('heading', { name: 'Vista previa' }).waitFor();
+    await studio.getByRole('button', { name: 'Aplicar las filas correctas (1,200)' }).click();
+    await studio.getByRole('heading', { name: 'Aplicando la carga' }).waitFor();
+    await studio
+      .getByRole('status')
+      .filter({ hasText: /Aplicando: [\d,]+ de 1,200 filas/ })
+      .waitFor();
+    await screenshot(studio, 'studio-excel-applying');
+    await studio.getByRole('heading', { name: 'Resultado aplicado' }).waitFor({ timeout: 60_000 });
+    await studio.getByText('Cambios aplicados: 1,200.').waitFor();
+    await screenshot(studio, 'studio-excel-applied-large');
+  }, 180_000);
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { QueryTypes, type Transaction } from 'sequelize';
+import { Op, QueryTypes, type Transaction } from 'sequelize';
 import { foldText } from '../customers/searchIndex';
 import { Redemption, RedemptionImport } from '../db/models';
 import { redemptionStatuses, type RedemptionStatus } from '../db/models/redemption';
@@ -10,7 +10,7 @@ import { retryOnConflict } from '../db/retry';
 import { insertRows } from '../db/rows';
 import { AppError, conflict, notFound } from '../errors';
 import type { Services } from '../http/services';
-import type { Actor } from '../policies/actor';
+import { actorOf, type Actor } from '../policies/actor';
 import { scoped } from '../policies/scope';
 import { folioFrom } from '../rewards/redemptionFilter';
 import { getSettings, type Settings } from '../settings';
@@ -432,35 +432,52 @@ export async function findImport(actor: Actor, id: number): Promise<RedemptionIm
   return upload;
 }
 
+/** Files with more rows to apply than this are applied in the background; smaller ones at once. */
+export const inlineApplyRows = 500;
+
 /**
- * Applies the ok rows of a previewed import. Each row is checked again against the redemption
- * as it is now (a row that became invalid is reported as an error, one already done as
- * unchanged); a refused row writes nothing and the others go on. An import is claimed with a
- * conditional UPDATE, so of two applies only one runs.
+ * Claims a previewed import for applying with a conditional UPDATE, so of two applies only one
+ * runs. Answers whether its rows are few enough to apply within the request.
  */
-export async function applyImport(
+export async function claimImport(
+  services: Services,
+  who: Who,
+  importId: number,
+): Promise<{ inline: boolean }> {
+  const upload = await findImport(who.actor, importId);
+  const now = new Date();
+  const claimed = await services.sequelize.query(
+    `UPDATE redemption_imports SET status = 'applying', applied_by = ?, applied_at = ?, updated_at = ?
+      WHERE id = ? AND status = 'previewed'`,
+    { replacements: [who.actor.userId, now, now, importId], type: QueryTypes.BULKUPDATE },
+  );
+  if (claimed === 0) {
+    throw conflict(
+      'import_already_applied',
+      upload.status === 'applying'
+        ? 'Esta carga ya se está aplicando.'
+        : 'Esta carga ya se aplicó; súbela de nuevo si hace falta.',
+    );
+  }
+  return { inline: upload.okCount <= inlineApplyRows };
+}
+
+/**
+ * Applies the ok rows of a claimed import, from where it got to. Each row is checked again
+ * against the redemption as it is now (a row that became invalid is reported as an error, one
+ * already done as unchanged); a refused row writes nothing and the others go on. Each chunk's
+ * commit records how far the apply got; at the end the import is applied, with its counts.
+ */
+export async function continueApply(
   services: Services,
   who: Who,
   importId: number,
 ): Promise<RedemptionImport> {
   const { sequelize } = services;
-  await findImport(who.actor, importId);
   const settings = await getSettings(sequelize);
-  const claimed = await sequelize.query(
-    `UPDATE redemption_imports SET status = 'applied', applied_by = ?, applied_at = ?, updated_at = ?
-      WHERE id = ? AND status = 'previewed'`,
-    {
-      replacements: [who.actor.userId, new Date(), new Date(), importId],
-      type: QueryTypes.BULKUPDATE,
-    },
-  );
-  if (claimed === 0) {
-    throw conflict(
-      'import_already_applied',
-      'Esta carga ya se aplicó; súbela de nuevo si hace falta.',
-    );
-  }
-  let afterRow = 0;
+  const started = await RedemptionImport.findByPk(importId);
+  if (!started) throw notFound('La carga no existe.');
+  let afterRow = started.appliedThroughRow;
   for (;;) {
     const rows = await importRows(services, importId, {
       offset: 0,
@@ -483,6 +500,7 @@ export async function applyImport(
     if (!upload) throw notFound('La carga no existe.');
     await upload.update(
       {
+        status: 'applied',
         okCount: count('ok'),
         errorCount: count('error'),
         unchangedCount: count('unchanged'),
@@ -498,6 +516,40 @@ export async function applyImport(
     });
     return upload;
   });
+}
+
+/** How long an apply may go without committing a chunk before another process takes it over. */
+export const applyLeaseMs = 2 * 60_000;
+
+/**
+ * Goes on with the applies that stopped half-way (the process applying them restarted or
+ * died): those with no chunk committed for a while. Taken over with a conditional UPDATE, so of
+ * several processes only one goes on with each. Runs as the person who applied it.
+ */
+export async function resumeStalledImports(
+  services: Services,
+  now = new Date(),
+): Promise<number[]> {
+  const stale = new Date(now.getTime() - applyLeaseMs);
+  const stalled = await RedemptionImport.findAll({
+    where: { status: 'applying', updatedAt: { [Op.lt]: stale } },
+    include: [{ association: 'applier', attributes: ['id', 'role', 'zoneId'] }],
+  });
+  const resumed: number[] = [];
+  for (const upload of stalled) {
+    const applier = upload.applier;
+    if (!applier) continue;
+    const taken = await services.sequelize.query(
+      `UPDATE redemption_imports SET updated_at = ?
+        WHERE id = ? AND status = 'applying' AND updated_at < ?`,
+      { replacements: [now, upload.id, stale], type: QueryTypes.BULKUPDATE },
+    );
+    if (taken === 0) continue;
+    const actor = actorOf({ id: applier.id, role: applier.role, zoneId: applier.zoneId });
+    await continueApply(services, { actor, ip: null }, upload.id);
+    resumed.push(upload.id);
+  }
+  return resumed;
 }
 
 /**
@@ -525,6 +577,13 @@ async function applyChunk(
           );
         }
       }
+      // How far the apply got, committed with the rows: a resumed apply starts after them.
+      await sequelize.query(
+        `UPDATE redemption_imports
+            SET applied_through_row = ?, applied_rows = applied_rows + ?, updated_at = ?
+          WHERE id = ?`,
+        { replacements: [rows.at(-1)?.row ?? 0, rows.length, new Date(), importId], transaction },
+      );
       return done;
     }),
   );

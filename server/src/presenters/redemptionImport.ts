@@ -9,6 +9,9 @@ export const presentImport = (upload: RedemptionImport) => ({
   fileSize: upload.fileSize,
   status: upload.status,
   counts: { ok: upload.okCount, error: upload.errorCount, unchanged: upload.unchangedCount },
+  /** While it applies in the background: rows done of the rows to apply. */
+  progress:
+    upload.status === 'applying' ? { done: upload.appliedRows, total: upload.okCount } : null,
   rowCount: upload.rowCount,
   createdBy: upload.creator ? { id: upload.creator.id, name: upload.creator.name } : null,
   appliedBy: upload.applier ? { id: upload.applier.id, name: upload.applier.name } : null,

@@ -376,8 +376,10 @@ export interface ImportRow {
 export interface RedemptionImport {
   id: number;
   fileName: string;
-  status: 'previewed' | 'applied';
+  status: 'previewed' | 'applying' | 'applied';
   counts: Record<ImportRowResult, number>;
+  /** While a large file applies in the background: rows done of the rows to apply. */
+  progress: { done: number; total: number } | null;
   rowCount: number;
   createdBy: { id: number; name: string } | null;
   appliedBy: { id: number; name: string } | null;

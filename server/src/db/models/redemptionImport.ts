@@ -10,7 +10,8 @@ import {
 import type { User } from './user';
 
 export type SpreadsheetType = 'xlsx' | 'xls' | 'csv';
-export type ImportStatus = 'previewed' | 'applied';
+/** previewed → applying (a large file, in the background) → applied. */
+export type ImportStatus = 'previewed' | 'applying' | 'applied';
 
 /** An uploaded status spreadsheet: the kept file, its counts, who previewed and who applied it. */
 export class RedemptionImport extends Model<
@@ -30,6 +31,9 @@ export class RedemptionImport extends Model<
   declare createdBy: number | null;
   declare appliedBy: number | null;
   declare appliedAt: Date | null;
+  /** How far an apply got: the last sheet row done, and how many rows are done. */
+  declare appliedThroughRow: CreationOptional<number>;
+  declare appliedRows: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
   declare creator?: NonAttribute<User | null>;
@@ -51,6 +55,8 @@ export class RedemptionImport extends Model<
         createdBy: { type: DataTypes.INTEGER, allowNull: true },
         appliedBy: { type: DataTypes.INTEGER, allowNull: true },
         appliedAt: { type: DataTypes.DATE, allowNull: true },
+        appliedThroughRow: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        appliedRows: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -1,6 +1,7 @@
 import {
   answerRows,
-  applyImport,
+  claimImport,
+  continueApply,
   findImport,
   importRows,
   previewImport,
@@ -127,9 +128,18 @@ export const redemptionImportRoutes = [
     access: 'redemptions.manage',
     params: idParams,
     async handler({ req, actor, params, services }) {
-      await applyImport(services, { actor, ip: req.ip ?? null }, params.id);
+      const who = { actor, ip: req.ip ?? null };
+      const { inline } = await claimImport(services, who, params.id);
+      if (inline) await continueApply(services, who, params.id);
+      else {
+        // A large file goes on after the answer (202); the screen follows its progress. Should
+        // this process stop half-way, another takes it over (resumeStalledImports).
+        void continueApply(services, who, params.id).catch((err: unknown) =>
+          console.error(`No se pudo terminar de aplicar la carga ${params.id}:`, err),
+        );
+      }
       const rows = await importRows(services, params.id, { offset: 0, limit: answerRows });
-      return { body: await importAnswer(actor, params.id, rows) };
+      return { status: inline ? 200 : 202, body: await importAnswer(actor, params.id, rows) };
     },
   }),
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { api, withQuery } from '../../shared/api';
 import type {
@@ -61,6 +61,13 @@ export function RedemptionImportsPage() {
     historyVersion,
   );
   const current = shownId ? shown.data : undefined;
+  // A large file applies in the background: follow it until it is applied.
+  const following = current?.status === 'applying';
+  useEffect(() => {
+    if (!following) return;
+    const timer = setInterval(() => setHistoryVersion((v) => v + 1), 1_000);
+    return () => clearInterval(timer);
+  }, [following]);
 
   const show = (id: number | null) => {
     setApplyError(null);
@@ -245,7 +252,11 @@ export function RedemptionImportsPage() {
                         <span
                           className={cx(
                             'badge badge--dot',
-                            item.status === 'applied' ? 'badge--success' : 'badge--warning',
+                            item.status === 'applied'
+                              ? 'badge--success'
+                              : item.status === 'applying'
+                                ? 'badge--brand'
+                                : 'badge--warning',
                           )}
                         >
                           {t(`imports.status.${item.status}`)}
@@ -310,12 +321,17 @@ function ImportResult({
   const statusText = (row: ImportRow) =>
     row.status ? st(redemptionStatusKey[row.status]) : (row.statusText ?? '—');
   const applied = result.status === 'applied';
+  const progress = result.status === 'applying' ? result.progress : null;
   return (
     <section className="card import-result" aria-labelledby="result-title">
       <div className="card__header">
         <div>
           <h2 className="card__title" id="result-title">
-            {applied ? t('imports.appliedTitle') : t('imports.previewTitle')}
+            {applied
+              ? t('imports.appliedTitle')
+              : progress
+                ? t('imports.applyingTitle')
+                : t('imports.previewTitle')}
           </h2>
           <p className="import-result__file">
             <Icon name="file" />
@@ -335,6 +351,16 @@ function ImportResult({
           <Alert tone="success">
             {t('imports.applied', { count: format.number(result.counts.ok) })}
           </Alert>
+        ) : progress ? (
+          <div className="import-progress" role="status">
+            <p>
+              {t('imports.applying', {
+                done: format.number(progress.done),
+                total: format.number(progress.total),
+              })}
+            </p>
+            <progress value={progress.done} max={Math.max(progress.total, 1)} />
+          </div>
         ) : (
           <Alert tone="info">{t('imports.previewNote')}</Alert>
         )}
@@ -402,7 +428,7 @@ function ImportResult({
           <Icon name="file" />
           {t('imports.downloadResult')}
         </Button>
-        {!applied && (
+        {result.status === 'previewed' && (
           <Button
             variant="primary"
             loading={applying}
