@@ -5,6 +5,7 @@ import { customerSearch } from './0004-customer-search';
 import { nameWordPairs } from './0005-name-word-pairs';
 import { rules } from './0006-rules';
 import { rewards } from './0007-rewards';
+import { customerPlaces } from './0008-customer-places';
 import type { Migration } from './types';
 
 export type { Migration, MigrationContext, SeedContext } from './types';
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   nameWordPairs,
   rules,
   rewards,
+  customerPlaces,
 ];

@@ -214,6 +214,7 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
   },
   'get /api/rules': async () => ({}),
   'get /api/rules/releases': async () => ({}),
+  'get /api/rules/choices': async () => ({}),
   'post /api/rules': async () => ({ body: { document: ruleDocument(`regla-${unique()}`) } }),
   'post /api/rules/validate': async () => ({ body: { document: ruleDocument('prueba') } }),
   'post /api/rules/simulate': async () => ({

@@ -9,6 +9,7 @@ import {
   ruleVersion,
   ruleVersions,
 } from '../../rules/queries';
+import { ruleChoices } from '../../rules/choices';
 import { backtestRule, simulateRule, type RuleSource } from '../../rules/simulate';
 import {
   backtestBody,
@@ -51,6 +52,15 @@ export const ruleRoutes = [
     query: releasesQuery,
     async handler({ query, services }) {
       return { body: await ruleReleases(services.sequelize, query.page, query.pageSize) };
+    },
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/api/rules/choices',
+    access,
+    async handler({ actor, services }) {
+      return { body: await ruleChoices(services.sequelize, actor) };
     },
   }),
 

@@ -11,7 +11,7 @@ import { Button } from '../../../shared/ui/Button';
 import { LoadError, LoadingBlock } from '../../../shared/ui/FullPage';
 import { Icon } from '../../../shared/ui/Icon';
 import { cx } from '../../../shared/ui/cx';
-import type { RuleDetail } from '../rulesApi';
+import type { RuleChoices, RuleDetail } from '../rulesApi';
 import { useRulesT } from '../rulesText';
 import { StateBadge } from '../StateBadge';
 import { groupOfSelection, nodeForIssue, nodeIdOf, ruleGraph } from './graph';
@@ -20,6 +20,7 @@ import { NodePanel } from './NodePanel';
 import { Palette } from './Palette';
 import { PublishDialog } from './PublishDialog';
 import { RuleCanvas } from './RuleCanvas';
+import { RuleChoicesContext } from './ruleChoices';
 import { useRuleEditor } from './store';
 import { TestPanel } from './TestPanel';
 import { useAutosave } from './useAutosave';
@@ -39,6 +40,8 @@ export function RuleEditorPage() {
   const { locale } = useLocale();
   const id = Number(useParams().id);
   const detail = useResource<RuleDetail>(`/api/rules/${id}`);
+  // Read once per opening of the editor: both views and the side panel share them.
+  const choices = useResource<RuleChoices>('/api/rules/choices');
   const load = useRuleEditor((state) => state.load);
   const loadedId = useRuleEditor((state) => state.ruleId);
   const rule = useRuleEditor((state) => state.rule);
@@ -67,14 +70,16 @@ export function RuleEditorPage() {
   if (loadError) return <Alert tone="error">{loadError}</Alert>;
   if (!detail.data || !rule || loadedId !== id) return <LoadingBlock />;
   return (
-    <Editor
-      detail={detail.data}
-      onDetailChanged={detail.reload}
-      onReloadDraft={() => {
-        setDraftLoads((n) => n + 1);
-        detail.reload();
-      }}
-    />
+    <RuleChoicesContext.Provider value={choices.data ?? null}>
+      <Editor
+        detail={detail.data}
+        onDetailChanged={detail.reload}
+        onReloadDraft={() => {
+          setDraftLoads((n) => n + 1);
+          detail.reload();
+        }}
+      />
+    </RuleChoicesContext.Provider>
   );
 }
 

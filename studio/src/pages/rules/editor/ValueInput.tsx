@@ -5,9 +5,9 @@ import {
   type ValueKind,
 } from '@lealtad/rules-schema';
 import { SelectField, TextField } from '../../../shared/ui/Field';
-import { useZones } from '../../../zones';
 import { optionWords, useRulesT } from '../rulesText';
-import { ListInput, NumberInput, OptionChecks } from './inputs';
+import { ChoiceList, NumberInput, OptionChecks } from './inputs';
+import { factChoices, useRuleChoices, withChosen } from './ruleChoices';
 
 const isRange = (value: ConditionValue): value is { min: number; max: number } =>
   typeof value === 'object' && !Array.isArray(value) && 'min' in value;
@@ -32,12 +32,8 @@ export function ValueInput({
 }) {
   const t = useRulesT();
   const valueLabel = label ?? t('condition.value');
-  // Zones come from the platform: chosen by name, stored by code.
-  const { zones } = useZones();
-  const zoneChoices =
-    fact.id === 'customer.zone' && zones.length > 0
-      ? zones.map((zone) => ({ value: zone.code, label: zone.name }))
-      : null;
+  // Values that name platform data (zones, cities, categories…) are chosen by name, stored by code.
+  const choices = factChoices(useRuleChoices(), fact.id);
   const optionLabel = (option: string) => optionWords(option, t);
   switch (kind) {
     case 'number':
@@ -79,17 +75,18 @@ export function ValueInput({
       );
     }
     case 'text':
-      if (zoneChoices) {
+      if (choices) {
+        const chosen = typeof value === 'string' ? value : '';
         return (
           <SelectField
             label={valueLabel}
-            value={typeof value === 'string' ? value : ''}
+            value={chosen}
             onChange={(event) => onChange(event.target.value)}
           >
-            <option value="">{t('condition.pickZone')}</option>
-            {zoneChoices.map((zone) => (
-              <option key={zone.value} value={zone.value}>
-                {zone.label}
+            <option value="">{t('condition.pick')}</option>
+            {withChosen(choices, [chosen]).map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
               </option>
             ))}
           </SelectField>
@@ -103,22 +100,13 @@ export function ValueInput({
         />
       );
     case 'textList':
-      if (zoneChoices) {
-        return (
-          <OptionChecks
-            legend={label ?? t('condition.values')}
-            options={zoneChoices}
-            value={asList(value)}
-            onChange={onChange}
-          />
-        );
-      }
       return (
-        <ListInput
-          label={label ?? t('condition.values')}
+        <ChoiceList
+          legend={label ?? t('condition.values')}
           hint={t('condition.valuesHint')}
+          choices={choices}
           value={asList(value)}
-          onCommit={onChange}
+          onChange={onChange}
         />
       );
     case 'option':

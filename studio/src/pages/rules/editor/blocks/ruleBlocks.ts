@@ -12,6 +12,9 @@ import {
   type Operator,
   type ValueKind,
 } from '@lealtad/rules-schema';
+import { foldText } from '../../../../shared/text';
+import type { Choice } from '../../rulesApi';
+import { withChosen } from '../ruleChoices';
 
 // The condition logic as Blockly blocks: one block per fact of the catalog, so a fact brings
 // the comparisons and the value fields of its own type (a money fact takes pesos, an option
@@ -27,6 +30,10 @@ interface BlockWords {
   yes: string;
   no: string;
   today: string;
+  /** The first option of a choice dropdown, which leaves the value empty: "Elige…". */
+  pick: string;
+  /** The platform's values a fact may take (zones, cities…), or null when it takes free text. */
+  choices: (fact: FactDefinition) => readonly Choice[] | null;
 }
 
 export const GROUP_BLOCKS = {
@@ -48,6 +55,66 @@ const factColour = (fact: FactDefinition): string =>
 export const blockColour = (block: Blockly.Block): string =>
   isFactBlock(block) ? factColour(block.fact) : COLOURS.group;
 
+/**
+ * A dropdown of a fact's choices that starts empty and keeps a value not among them (the data
+ * changed, or the choices were not loaded yet) as an option of its own, so it is never dropped.
+ */
+function choiceDropdown(choices: readonly Choice[], pick: string): Blockly.FieldDropdown {
+  const kept: string[] = [];
+  const known = new Set(choices.map((choice) => choice.value));
+  // A generated (not fixed) list: Blockly would otherwise cut words common to every label.
+  const options = (): Blockly.MenuOption[] => [
+    [pick, ''],
+    ...withChosen(choices, kept).map((choice): Blockly.MenuOption => [choice.label, choice.value]),
+  ];
+  class KeepingDropdown extends Blockly.FieldDropdown {
+    protected override doClassValidation_(value?: string): string | null {
+      if (typeof value === 'string' && value && !known.has(value) && !kept.includes(value)) {
+        kept.push(value);
+        this.getOptions(false);
+      }
+      return super.doClassValidation_(value);
+    }
+  }
+  return new KeepingDropdown(options);
+}
+
+/**
+ * What a person wrote in a list of choices, as the codes a rule stores: each item is a code, a
+ * name (accents and case aside), or kept as written when it is neither.
+ */
+export function codesOfWritten(choices: readonly Choice[], text: string): string {
+  const codes = new Set(choices.map((choice) => choice.value));
+  const byName = new Map(choices.map((choice) => [foldText(choice.label), choice.value]));
+  return unlist(text)
+    .map((item) => (codes.has(item) ? item : (byName.get(foldText(item)) ?? item)))
+    .join(', ');
+}
+
+/**
+ * Several of a fact's choices written with commas: shows and takes names, keeps the codes. Only
+ * what the person types is read as names; values drawn from the rule stay codes as they are.
+ */
+function choiceListField(choices: readonly Choice[]): Blockly.FieldTextInput {
+  const names = new Map(choices.map((choice) => [choice.value, choice.label]));
+  const named = (value: unknown) =>
+    unlist(String(value ?? ''))
+      .map((code) => names.get(code) ?? code)
+      .join(', ');
+  class ChoiceListField extends Blockly.FieldTextInput {
+    protected override getText_(): string {
+      return named(this.getValue());
+    }
+    protected override getEditorText_(value: unknown): string {
+      return named(value);
+    }
+    protected override getValueFromEditorText_(text: string): string {
+      return codesOfWritten(choices, text);
+    }
+  }
+  return new ChoiceListField('');
+}
+
 /** The value fields of a kind; lists are written with commas, money in pesos. */
 function valueFields(
   input: Blockly.Input,
@@ -56,6 +123,15 @@ function valueFields(
   words: BlockWords,
 ) {
   const number = () => new Blockly.FieldNumber(0);
+  const choices = words.choices(fact);
+  if (choices && kind === 'text') {
+    input.appendField(choiceDropdown(choices, words.pick), 'V');
+    return;
+  }
+  if (choices && kind === 'textList') {
+    input.appendField(choiceListField(choices), 'V');
+    return;
+  }
   switch (kind) {
     case 'number':
     case 'days':
