@@ -1,0 +1,64 @@
+import { describe, test } from 'vitest';
+import { screenshot } from './browser';
+import { signIn, useBrowser } from './helpers';
+import { createRule, node, palette, panel, viewportShot, waitSaved } from './rules';
+
+const { openPage, apiAs } = useBrowser();
+
+interface Choices {
+  cities: { value: string; label: string; state: string }[];
+}
+
+describe('studio: rule values from the platform', () => {
+  test('marketing picks a purchase category in the side panel, finds "Ciudad" by searching the blocks and picks a city from its dropdown', async () => {
+    const { cities } = await (
+      await apiAs('marketing@demo.lealtad.mx')
+    ).get<Choices>('/api/rules/choices');
+    const city = cities[0];
+    if (!city) throw new Error('The demo customers live nowhere.');
+
+    const page = await openPage();
+    await signIn(page, 'studio', 'marketing@demo.lealtad.mx');
+    await createRule(page, 'Electrónica por ciudad', 'Compra');
+
+    // The category is chosen from the platform's purchases, not typed.
+    await palette(page).getByRole('button', { name: 'Condición' }).click();
+    await panel(page).getByLabel('Dato').selectOption({ label: 'Categoría de la compra' });
+    await panel(page).getByLabel('Valor').selectOption({ label: 'electrónica' });
+    await node(page, 'condition', 'categoría de la compra es electrónica').waitFor();
+    await waitSaved(page);
+    await screenshot(page, 'studio-rule-choices-panel');
+
+    // In the blocks, the toolbox search opens its results: the city block is among them.
+    await page.getByRole('tab', { name: 'Bloques' }).click();
+    // The workspace's own blocks, not the toolbox flyout's.
+    const workspace = page.locator('.rule-blocks svg.blocklySvg .blocklyBlockCanvas');
+    const category = workspace.getByText('Categoría de la compra');
+    await category.waitFor();
+    await workspace.getByText('electrónica').waitFor();
+    await page.getByLabel('Buscar bloque').fill('ciudad');
+    await page.locator('.blocklyToolbox').getByText('Resultados (1)').waitFor();
+    const found = page.locator('.blocklyFlyout').getByText('Ciudad', { exact: true });
+    await found.waitFor();
+    await viewportShot(page, 'studio-rule-choices-search-1280x800');
+
+    // Dragged under the category condition, it joins the group empty, then a city is picked.
+    const grab = await found.boundingBox();
+    const below = await category.boundingBox();
+    if (!grab || !below) throw new Error('The blocks are not on screen.');
+    await page.mouse.move(grab.x + 4, grab.y + grab.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grab.x + 40, grab.y + 40, { steps: 5 });
+    await page.mouse.move(below.x + 4, below.y + below.height / 2 + 44, { steps: 15 });
+    await page.mouse.up();
+    await page.getByText('espera un texto no vacío').waitFor();
+    await workspace.getByText('Elige…').click();
+    await page.locator('.blocklyDropDownDiv').getByText(city.label, { exact: true }).click();
+    await page
+      .locator('.rule-summary')
+      .getByText(`categoría de la compra es electrónica y ciudad es ${city.value}`)
+      .waitFor();
+    await waitSaved(page);
+    await viewportShot(page, 'studio-rule-choices-blocks-1280x800');
+  });
+});
