@@ -1,4 +1,4 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { screenshot } from './browser';
 import { signIn, useBrowser } from './helpers';
 import { createRule, node, palette, panel, viewportShot, waitSaved } from './rules';
@@ -36,8 +36,11 @@ describe('studio: rule values from the platform', () => {
     const category = workspace.getByText('Categoría de la compra');
     await category.waitFor();
     await workspace.getByText('electrónica').waitFor();
-    await page.getByLabel('Buscar bloque').fill('ciudad');
+    // Typed key by key: the results open at each word without taking the box's focus.
+    const search = page.getByLabel('Buscar bloque');
+    await search.pressSequentially('CIUDAD');
     await page.locator('.blocklyToolbox').getByText('Resultados (1)').waitFor();
+    expect(await search.inputValue()).toBe('CIUDAD');
     const found = page.locator('.blocklyFlyout').getByText('Ciudad', { exact: true });
     await found.waitFor();
     await viewportShot(page, 'studio-rule-choices-search-1280x800');
@@ -53,7 +56,16 @@ describe('studio: rule values from the platform', () => {
     await page.mouse.up();
     await page.getByText('espera un texto no vacío').waitFor();
     await workspace.getByText('Elige…').click();
-    await page.locator('.blocklyDropDownDiv').getByText(city.label, { exact: true }).click();
+    const menu = page.locator('.blocklyDropDownDiv');
+    await menu.getByText(city.label, { exact: true }).waitFor();
+    // The menu fades in: the picture waits until it is fully drawn.
+    await expect
+      .poll(() =>
+        page.evaluate("getComputedStyle(document.querySelector('.blocklyDropDownDiv')).opacity"),
+      )
+      .toBe('1');
+    await viewportShot(page, 'studio-rule-choices-city-menu-1280x800');
+    await menu.getByText(city.label, { exact: true }).click();
     await page
       .locator('.rule-summary')
       .getByText(`categoría de la compra es electrónica y ciudad es ${city.value}`)
