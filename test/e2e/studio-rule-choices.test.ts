@@ -7,15 +7,17 @@ const { openPage, apiAs } = useBrowser();
 
 interface Choices {
   cities: { value: string; label: string; state: string }[];
+  rewards: { value: string; label: string }[];
 }
 
 describe('studio: rule values from the platform', () => {
   test('marketing picks a purchase category in the side panel, finds "Ciudad" by searching the blocks and picks a city from its dropdown', async () => {
-    const { cities } = await (
+    const { cities, rewards } = await (
       await apiAs('marketing@demo.lealtad.mx')
     ).get<Choices>('/api/rules/choices');
     const city = cities[0];
-    if (!city) throw new Error('The demo customers live nowhere.');
+    const reward = rewards[0];
+    if (!city || !reward) throw new Error('The demo has no places or no rewards.');
 
     const page = await openPage();
     await signIn(page, 'studio', 'marketing@demo.lealtad.mx');
@@ -72,5 +74,23 @@ describe('studio: rule values from the platform', () => {
       .waitFor();
     await waitSaved(page);
     await viewportShot(page, 'studio-rule-choices-blocks-1280x800');
+
+    // Back on the canvas, the side panel shows the city picked in the blocks, under its state.
+    await page.getByRole('tab', { name: 'Lienzo' }).click();
+    await node(page, 'condition', `ciudad es ${city.value}`).click();
+    const value = panel(page).getByLabel('Valor');
+    expect(await value.inputValue()).toBe(city.value);
+    expect(
+      await value.locator(`optgroup[label="${city.state}"] > option`).allInnerTexts(),
+    ).toContain(city.label);
+
+    // The prize is a catalog reward picked by its name; the rule stores its code.
+    await palette(page).getByRole('button', { name: 'Puntos fijos' }).click();
+    await panel(page).getByLabel('Tipo de premio').selectOption({ label: 'Premio del catálogo' });
+    await panel(page).getByLabel('Premio del catálogo').selectOption({ label: reward.label });
+    await page.locator('.rule-summary').getByText(`el premio «${reward.value}»`).waitFor();
+    await page.getByText('Sin errores: la regla se puede publicar.').waitFor();
+    await waitSaved(page);
+    await screenshot(page, 'studio-rule-choices-reward');
   });
 });

@@ -5,6 +5,7 @@ import {
   type ValueKind,
 } from '@lealtad/rules-schema';
 import { SelectField, TextField } from '../../../shared/ui/Field';
+import type { Choice } from '../rulesApi';
 import { optionWords, useRulesT } from '../rulesText';
 import { ChoiceList, NumberInput, OptionChecks } from './inputs';
 import { factChoices, useRuleChoices, withChosen } from './ruleChoices';
@@ -14,6 +15,29 @@ const isRange = (value: ConditionValue): value is { min: number; max: number } =
 const isDateRange = (value: ConditionValue): value is { from: string; to: string } =>
   typeof value === 'object' && !Array.isArray(value) && 'from' in value;
 const asList = (value: ConditionValue): string[] => (Array.isArray(value) ? value : []);
+
+/** A select's options; cities come grouped by their state, values no longer known last. */
+function ChoiceOptions({ choices }: { choices: readonly (Choice & { state?: string })[] }) {
+  const option = (choice: Choice) => (
+    <option key={choice.value} value={choice.value}>
+      {choice.label}
+    </option>
+  );
+  const states = [...new Set(choices.flatMap((choice) => choice.state ?? []))].sort((a, b) =>
+    a.localeCompare(b, 'es'),
+  );
+  if (states.length === 0) return choices.map(option);
+  return (
+    <>
+      {states.map((state) => (
+        <optgroup key={state} label={state}>
+          {choices.filter((choice) => choice.state === state).map(option)}
+        </optgroup>
+      ))}
+      {choices.filter((choice) => choice.state === undefined).map(option)}
+    </>
+  );
+}
 
 /** The value of a condition, in the input its fact's type and operator call for. */
 export function ValueInput({
@@ -84,11 +108,7 @@ export function ValueInput({
             onChange={(event) => onChange(event.target.value)}
           >
             <option value="">{t('condition.pick')}</option>
-            {withChosen(choices, [chosen]).map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
+            <ChoiceOptions choices={withChosen(choices, [chosen])} />
           </SelectField>
         );
       }

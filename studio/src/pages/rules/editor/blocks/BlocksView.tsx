@@ -8,7 +8,7 @@ import {
   isLeaf,
   type Condition,
   type ConditionGroup,
-  type FactDefinition,
+  type FactSource,
   type RuleIssue,
   type TriggerType,
 } from '@lealtad/rules-schema';
@@ -23,6 +23,7 @@ import { factChoices, useRuleChoices } from '../ruleChoices';
 import { useRuleEditor } from '../store';
 import {
   blockColour,
+  COLOURS,
   blockToGroup,
   conditionToBlock,
   defineRuleBlocks,
@@ -40,21 +41,28 @@ const messagesOf = (module: object): Record<string, string> =>
     ),
   );
 
-const COLOURS = { groups: '#b45309', facts: '#0f766e', results: '#1d4ed8' };
+const RESULTS_COLOUR = '#1d4ed8';
 const RESULTS_ID = 'resultados';
 
-/** The blocks of the toolbox with the words they show, in the toolbox's order. */
-function toolboxBlocks(trigger: TriggerType, locale: Locale, t: RulesT) {
+/** A block of the toolbox, with the words it shows; a group block has no source. */
+interface ToolboxEntry {
+  type: string;
+  label: string;
+  source: FactSource | null;
+}
+
+/** The blocks of the toolbox, in its order. */
+function toolboxBlocks(trigger: TriggerType, locale: Locale, t: RulesT): ToolboxEntry[] {
   return [
     ...(Object.keys(GROUP_BLOCKS) as (keyof typeof GROUP_BLOCKS)[]).map((kind) => ({
       type: GROUP_BLOCKS[kind],
       label: t(`group.${kind}`),
-      fact: null as FactDefinition | null,
+      source: null,
     })),
     ...factsFor(trigger).map((fact) => ({
       type: factBlockType(fact),
       label: fact.label[locale],
-      fact,
+      source: fact.source,
     })),
   ];
 }
@@ -64,7 +72,7 @@ function toolboxBlocks(trigger: TriggerType, locale: Locale, t: RulesT) {
  * holds the blocks whose words contain every word searched, accents and case aside.
  */
 function toolboxOf(
-  blocks: ReturnType<typeof toolboxBlocks>,
+  blocks: readonly ToolboxEntry[],
   query: string,
   t: RulesT,
 ): Blockly.utils.toolbox.ToolboxDefinition {
@@ -81,7 +89,7 @@ function toolboxOf(
             kind: 'category',
             toolboxitemid: RESULTS_ID,
             name: t('blocks.results', { count: found.length }),
-            colour: COLOURS.results,
+            colour: RESULTS_COLOUR,
             contents:
               found.length > 0
                 ? found.map((entry) => block(entry.type))
@@ -95,18 +103,18 @@ function toolboxOf(
       {
         kind: 'category',
         name: t('blocks.logic'),
-        colour: COLOURS.groups,
-        contents: blocks.filter((entry) => !entry.fact).map((entry) => block(entry.type)),
+        colour: COLOURS.group,
+        contents: blocks.filter((entry) => !entry.source).map((entry) => block(entry.type)),
       },
       ...FACT_SOURCES.flatMap((source) => {
-        const inSource = blocks.filter((entry) => entry.fact?.source === source);
+        const inSource = blocks.filter((entry) => entry.source === source);
         return inSource.length === 0
           ? []
           : [
               {
                 kind: 'category',
                 name: t(`source.${source}`),
-                colour: COLOURS.facts,
+                colour: COLOURS.fact,
                 contents: inSource.map((entry) => block(entry.type)),
               },
             ];
@@ -206,7 +214,7 @@ export default function BlocksView({
     };
   }, [locale, trigger, pathKey, t, choices]);
 
-  // A search shows its results as the toolbox's first category, opened.
+  // A search shows its results as the toolbox's first category, opened; again on a new workspace.
   useEffect(() => {
     const target = workspace.current;
     if (!target) return;

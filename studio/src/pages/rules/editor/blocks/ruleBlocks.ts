@@ -45,7 +45,12 @@ const FACT_BLOCK_PREFIX = 'dato:';
 export const factBlockType = (fact: FactDefinition) => `${FACT_BLOCK_PREFIX}${fact.id}`;
 const CONDITION = 'condicion';
 
-const COLOURS = { group: '#b45309', fact: '#0f766e', money: '#15803d', date: '#6d28d9' };
+export const COLOURS = {
+  group: '#b45309',
+  fact: '#0f766e',
+  money: '#15803d',
+  date: '#6d28d9',
+};
 
 /** A fact block's own colour: by the type of its value. */
 const factColour = (fact: FactDefinition): string =>
@@ -238,13 +243,7 @@ export function defineRuleBlocks(words: BlockWords): void {
         this.setPreviousStatement(true, CONDITION);
         this.setNextStatement(true, CONDITION);
         this.setInputsInline(true);
-        this.setColour(
-          fact.type === 'money'
-            ? COLOURS.money
-            : fact.type === 'date'
-              ? COLOURS.date
-              : COLOURS.fact,
-        );
+        this.setColour(factColour(fact));
       },
       /** A comparison of another shape takes other value fields. */
       setOperator(this: FactBlock, operator: Operator) {
