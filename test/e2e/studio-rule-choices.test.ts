@@ -92,5 +92,12 @@ describe('studio: rule values from the platform', () => {
     await page.getByText('Sin errores: la regla se puede publicar.').waitFor();
     await waitSaved(page);
     await screenshot(page, 'studio-rule-choices-reward');
+
+    // A simulated purchase suggests the categories purchases carry.
+    await panel(page).getByRole('tab', { name: 'Probar' }).click();
+    const categoryList = await panel(page).getByLabel('Categoría').getAttribute('list');
+    expect(
+      await page.locator(`datalist[id="${categoryList}"] > option[value="electrónica"]`).count(),
+    ).toBe(1);
   });
 });

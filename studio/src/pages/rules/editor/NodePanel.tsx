@@ -31,7 +31,7 @@ import {
   type GroupKind,
 } from './conditions';
 import type { RuleNode } from './graph';
-import { ChoiceList, ListInput, NumberInput, OptionChecks } from './inputs';
+import { ChoiceList, ListInput, NumberInput, OptionChecks, SuggestingField } from './inputs';
 import { addPart, removeNode, type Part } from './parts';
 import { offered, useRuleChoices, withChosen } from './ruleChoices';
 import { useRuleEditor } from './store';
@@ -374,6 +374,7 @@ const effectTypes: readonly Effect['type'][] = [
 
 function EffectFields({ rule, node, edit }: { rule: RuleDocument; node: RuleNode; edit: Edit }) {
   const t = useRulesT();
+  const choices = useRuleChoices();
   const index = Number(node.path[1]);
   const effect = rule.effects[index];
   if (!effect) return null;
@@ -460,8 +461,9 @@ function EffectFields({ rule, node, edit }: { rule: RuleDocument; node: RuleNode
         />
       )}
       {effect.type === 'tag' && (
-        <TextField
+        <SuggestingField
           label={t('effect.tag')}
+          suggestions={offered(choices?.tags)}
           value={effect.tag}
           onChange={(event) => change({ ...effect, tag: event.target.value })}
         />

@@ -26,7 +26,8 @@ import { useAccess } from '../../../access';
 import type { Backtest, Simulation } from '../rulesApi';
 import { useRulesT } from '../rulesText';
 import { childrenOf } from './conditions';
-import { NumberInput } from './inputs';
+import { NumberInput, SuggestingField } from './inputs';
+import { offered, useRuleChoices } from './ruleChoices';
 import { useRuleEditor } from './store';
 import { tracePaint } from './trace';
 import { ValueInput } from './ValueInput';
@@ -259,6 +260,7 @@ function Simulate() {
   const { can } = useAccess();
   const rule = useRuleEditor((state) => state.rule);
   const paint = useRuleEditor((state) => state.paint);
+  const choices = useRuleChoices();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Customer[] | null>(null);
   const [customer, setCustomer] = useState<{ id: number; name: string } | null>(null);
@@ -414,13 +416,15 @@ function Simulate() {
             />
           </div>
           <div className="rule-panel__pair">
-            <TextField
+            <SuggestingField
               label={t('simulate.category')}
+              suggestions={offered(choices?.categories)}
               value={category}
               onChange={(event) => setCategory(event.target.value)}
             />
-            <TextField
+            <SuggestingField
               label={t('simulate.store')}
+              suggestions={offered(choices?.stores)}
               value={storeId}
               onChange={(event) => setStoreId(event.target.value)}
             />

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { ReactNode } from 'react';
+import { useId, useState } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { TextField } from '../../../shared/ui/Field';
 import type { Choice } from '../rulesApi';
 import { useRulesT } from '../rulesText';
@@ -187,5 +187,27 @@ export function ChoiceList({
       value={value}
       onChange={onChange}
     />
+  );
+}
+
+/** Free text, with the platform's known values suggested as the person types. */
+export function SuggestingField({
+  suggestions,
+  ...field
+}: ComponentProps<typeof TextField> & { suggestions: readonly Choice[] | null }) {
+  const listId = useId();
+  return (
+    <>
+      <TextField {...field} list={suggestions ? listId : undefined} />
+      {suggestions && (
+        <datalist id={listId}>
+          {suggestions.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label === choice.value ? undefined : choice.label}
+            </option>
+          ))}
+        </datalist>
+      )}
+    </>
   );
 }
