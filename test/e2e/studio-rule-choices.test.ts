@@ -38,8 +38,13 @@ describe('studio: rule values from the platform', () => {
     const category = workspace.getByText('Categoría de la compra');
     await category.waitFor();
     await workspace.getByText('electrónica').waitFor();
-    // Typed key by key: the results open at each word without taking the box's focus.
+    // Accents aside: "categoria" finds "Categoría de la compra".
     const search = page.getByLabel('Buscar bloque');
+    await search.fill('categoria');
+    await page.locator('.blocklyToolbox').getByText('Resultados (1)').waitFor();
+    await page.locator('.blocklyFlyout').getByText('Categoría de la compra').waitFor();
+    // Typed key by key: the results open at each word without taking the box's focus.
+    await search.fill('');
     await search.pressSequentially('CIUDAD');
     await page.locator('.blocklyToolbox').getByText('Resultados (1)').waitFor();
     expect(await search.inputValue()).toBe('CIUDAD');
@@ -99,5 +104,17 @@ describe('studio: rule values from the platform', () => {
     expect(
       await page.locator(`datalist[id="${categoryList}"] > option[value="electrónica"]`).count(),
     ).toBe(1);
+
+    // In English the search reads the English words, and the block keeps the city.
+    await page.getByRole('tab', { name: 'Bloques' }).click();
+    await page.getByRole('group', { name: 'Idioma' }).getByRole('button').last().click();
+    await page.getByLabel('Search blocks').fill('city');
+    await page.locator('.blocklyToolbox').getByText('Results (1)').waitFor();
+    await page.locator('.blocklyFlyout').getByText('City', { exact: true }).waitFor();
+    await page
+      .locator('.rule-blocks svg.blocklySvg .blocklyBlockCanvas')
+      .getByText(city.label, { exact: true })
+      .waitFor();
+    await viewportShot(page, 'studio-rule-choices-search-en-1280x800');
   });
 });
