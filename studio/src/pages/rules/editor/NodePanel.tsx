@@ -33,7 +33,7 @@ import {
 import type { RuleNode } from './graph';
 import { ChoiceList, ListInput, NumberInput, OptionChecks, SuggestingField } from './inputs';
 import { addPart, removeNode, type Part } from './parts';
-import { offered, useRuleChoices, withChosen } from './ruleChoices';
+import { offered, offersChoices, useRuleChoices, withChosen } from './ruleChoices';
 import { useRuleEditor } from './store';
 import { ValueInput } from './ValueInput';
 
@@ -346,6 +346,7 @@ function ConditionFields({ rule, node, edit }: { rule: RuleDocument; node: RuleN
           <ValueInput
             key={`${leaf.id}:${leaf.fact}:${leaf.operator}`}
             kind={kindOf(fact, leaf.operator)}
+            typed={!offersChoices(leaf.operator)}
             fact={fact}
             value={leaf.value}
             onChange={(value) => change({ ...leaf, value })}

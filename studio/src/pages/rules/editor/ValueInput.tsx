@@ -46,9 +46,12 @@ export function ValueInput({
   value,
   onChange,
   label,
+  typed = false,
 }: {
   /** Defaults to "Valor". */
   label?: string;
+  /** Typed even where the fact has choices ("starts with" takes a beginning). */
+  typed?: boolean;
   kind: ValueKind;
   fact: FactDefinition;
   value: ConditionValue;
@@ -57,7 +60,8 @@ export function ValueInput({
   const t = useRulesT();
   const valueLabel = label ?? t('condition.value');
   // Values that name platform data (zones, cities, categories…) are chosen by name, stored by code.
-  const choices = factChoices(useRuleChoices(), fact.id);
+  const known = factChoices(useRuleChoices(), fact.id);
+  const choices = typed ? null : known;
   const optionLabel = (option: string) => optionWords(option, t);
   switch (kind) {
     case 'number':

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { Operator } from '@lealtad/rules-schema';
 import type { Choice, RuleChoices } from '../rulesApi';
 
 /** The choices of the rule being edited; null while they load. */
@@ -27,6 +28,9 @@ export function factChoices(choices: RuleChoices | null, factId: string): readon
   const list = factLists[factId];
   return offered(list ? choices?.[list] : undefined);
 }
+
+/** "Starts with" takes a typed beginning, even where the fact has choices. */
+export const offersChoices = (operator: Operator): boolean => operator !== 'startsWith';
 
 /**
  * The choices plus the values already chosen that are not among them (the data changed): a

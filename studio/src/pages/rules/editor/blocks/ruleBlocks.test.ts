@@ -177,4 +177,19 @@ describe('conditions as blocks', () => {
     expect(codesOfWritten(tags, 'cliente vip, ORO, nuevos')).toBe('VIP, ORO, nuevos');
     expect(codesOfWritten(tags, ' Cliente  VIP ,a')).toBe('VIP, ORO');
   });
+
+  it('take a typed beginning for "starts with", even where the fact has choices', () => {
+    const workspace = new Blockly.Workspace();
+    const group: ConditionGroup = {
+      all: [{ id: 'zona', fact: 'customer.zone', operator: 'startsWith', value: 'NOR' }],
+    };
+    const field = firstValueField(group, workspace);
+    expect(field).toBeInstanceOf(Blockly.FieldTextInput);
+    expect(field).not.toBeInstanceOf(Blockly.FieldDropdown);
+    expect(blockToGroup(conditionToBlock(group, workspace))).toEqual(group);
+    const block = workspace.getAllBlocks(false).find((candidate) => candidate.data === 'zona');
+    block?.setFieldValue('equal', 'OP');
+    expect(block?.getField('V')).toBeInstanceOf(Blockly.FieldDropdown);
+    workspace.dispose();
+  });
 });

@@ -14,7 +14,7 @@ import {
 } from '@lealtad/rules-schema';
 import { foldText } from '../../../../shared/text';
 import type { Choice } from '../../rulesApi';
-import { withChosen } from '../ruleChoices';
+import { offersChoices, withChosen } from '../ruleChoices';
 
 // The condition logic as Blockly blocks: one block per fact of the catalog, so a fact brings
 // the comparisons and the value fields of its own type (a money fact takes pesos, an option
@@ -120,15 +120,20 @@ function choiceListField(choices: readonly Choice[]): Blockly.FieldTextInput {
   return new ChoiceListField('');
 }
 
-/** The value fields of a kind; lists are written with commas, money in pesos. */
+/** What decides a comparison's value fields: the value's kind, and whether choices are offered. */
+const fieldsShape = (fact: FactDefinition, operator: Operator) =>
+  `${kindOf(fact, operator)}:${offersChoices(operator)}`;
+
+/** The value fields of a comparison; lists are written with commas, money in pesos. */
 function valueFields(
   input: Blockly.Input,
-  kind: ValueKind,
   fact: FactDefinition,
+  operator: Operator,
   words: BlockWords,
 ) {
   const number = () => new Blockly.FieldNumber(0);
-  const choices = words.choices(fact);
+  const kind = kindOf(fact, operator);
+  const choices = offersChoices(operator) ? words.choices(fact) : null;
   if (choices && kind === 'text') {
     input.appendField(choiceDropdown(choices, words.pick), 'V');
     return;
@@ -233,13 +238,7 @@ export function defineRuleBlocks(words: BlockWords): void {
             ),
             'OP',
           );
-        this.appendDummyInput('VALUE');
-        valueFields(
-          this.getInput('VALUE') as Blockly.Input,
-          kindOf(fact, this.operator),
-          fact,
-          words,
-        );
+        valueFields(this.appendDummyInput('VALUE'), fact, this.operator, words);
         this.setPreviousStatement(true, CONDITION);
         this.setNextStatement(true, CONDITION);
         this.setInputsInline(true);
@@ -247,12 +246,11 @@ export function defineRuleBlocks(words: BlockWords): void {
       },
       /** A comparison of another shape takes other value fields. */
       setOperator(this: FactBlock, operator: Operator) {
-        const before = kindOf(fact, this.operator);
+        const before = fieldsShape(fact, this.operator);
         this.operator = operator;
-        const after = kindOf(fact, operator);
-        if (before === after) return;
+        if (fieldsShape(fact, operator) === before) return;
         this.removeInput('VALUE');
-        valueFields(this.appendDummyInput('VALUE'), after, fact, words);
+        valueFields(this.appendDummyInput('VALUE'), fact, operator, words);
       },
       // The operator travels with copies and saves, so the value fields exist before their values.
       saveExtraState(this: FactBlock) {
