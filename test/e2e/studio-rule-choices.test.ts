@@ -98,6 +98,16 @@ describe('studio: rule values from the platform', () => {
     await waitSaved(page);
     await screenshot(page, 'studio-rule-choices-reward');
 
+    // The audience's customer types are checked by name and stored by code.
+    await node(page, 'audience').click();
+    await panel(page)
+      .getByRole('group', { name: 'Tipos de cliente' })
+      .getByRole('checkbox', { name: 'Frecuente' })
+      .check();
+    await page.locator('.rule-summary').getByText('para clientes de tipo FRECUENTE').waitFor();
+    await waitSaved(page);
+    await screenshot(page, 'studio-rule-choices-audience');
+
     // A simulated purchase suggests the categories purchases carry.
     await panel(page).getByRole('tab', { name: 'Probar' }).click();
     const categoryList = await panel(page).getByLabel('Categoría').getAttribute('list');
