@@ -115,9 +115,21 @@ describe('studio: rule values from the platform', () => {
       await page.locator(`datalist[id="${categoryList}"] > option[value="electrónica"]`).count(),
     ).toBe(1);
 
-    // In English the search reads the English words, and the block keeps the city.
-    await page.getByRole('tab', { name: 'Bloques' }).click();
+    // A change of language keeps a change not saved yet (the save waits for a pause).
+    await panel(page).getByRole('tab', { name: 'Editar' }).click();
+    await node(page, 'audience').click();
+    await panel(page)
+      .getByRole('group', { name: 'Tipos de cliente' })
+      .getByRole('checkbox', { name: 'VIP' })
+      .check();
     await page.getByRole('group', { name: 'Idioma' }).getByRole('button').last().click();
+    await page
+      .locator('.rule-summary')
+      .getByText('for customers of type FRECUENTE or VIP')
+      .waitFor();
+
+    // In English the search reads the English words, and the block keeps the city.
+    await page.getByRole('tab', { name: 'Blocks' }).click();
     await page.getByLabel('Search blocks').fill('city');
     await page.locator('.blocklyToolbox').getByText('Results (1)').waitFor();
     await page.locator('.blocklyFlyout').getByText('City', { exact: true }).waitFor();

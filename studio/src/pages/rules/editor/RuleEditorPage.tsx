@@ -46,7 +46,8 @@ export function RuleEditorPage() {
   const loadedId = useRuleEditor((state) => state.ruleId);
   const rule = useRuleEditor((state) => state.rule);
   const [draftLoads, setDraftLoads] = useState(0);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // The failure itself, worded at render time: a change of language must not load the draft again.
+  const [loadError, setLoadError] = useState<unknown>(null);
   usePageTitle(detail.data?.name ?? t('rules.title'));
 
   // The draft enters the store once per rule, and again when the person asks to reload it.
@@ -58,16 +59,16 @@ export function RuleEditorPage() {
         if (parsed) load(loaded.id, parsed, loaded.draftRevision);
       },
       (err: unknown) => {
-        if (!controller.signal.aborted) setLoadError(errorMessage(err, locale));
+        if (!controller.signal.aborted) setLoadError(err);
       },
     );
     return () => controller.abort();
-  }, [id, draftLoads, load, locale]);
+  }, [id, draftLoads, load]);
 
   if (detail.error && !detail.data) {
     return <LoadError error={detail.error} onRetry={detail.reload} />;
   }
-  if (loadError) return <Alert tone="error">{loadError}</Alert>;
+  if (loadError !== null) return <Alert tone="error">{errorMessage(loadError, locale)}</Alert>;
   if (!detail.data || !rule || loadedId !== id) return <LoadingBlock />;
   return (
     <RuleChoicesContext.Provider value={choices.data ?? null}>
