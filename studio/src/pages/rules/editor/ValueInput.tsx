@@ -60,8 +60,8 @@ export function ValueInput({
   const t = useRulesT();
   const valueLabel = label ?? t('condition.value');
   // Values that name platform data (zones, cities, categories…) are chosen by name, stored by code.
-  const known = factChoices(useRuleChoices(), fact.id);
-  const choices = typed ? null : known;
+  const ruleChoices = useRuleChoices();
+  const choices = typed ? null : factChoices(ruleChoices, fact.id);
   const optionLabel = (option: string) => optionWords(option, t);
   switch (kind) {
     case 'number':
