@@ -5,6 +5,7 @@ import { customerSearch } from './0004-customer-search';
 import { nameWordPairs } from './0005-name-word-pairs';
 import { rules } from './0006-rules';
 import { rewards } from './0007-rewards';
+import { customerPlaces } from './0008-customer-places';
 import { importProgress } from './0009-import-progress';
 import type { Migration } from './types';
 
@@ -22,5 +23,6 @@ export const migrations: readonly Migration[] = [
   nameWordPairs,
   rules,
   rewards,
+  customerPlaces,
   importProgress,
 ];

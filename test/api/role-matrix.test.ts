@@ -219,6 +219,7 @@ const examples: Record<string, (caller: Caller) => Promise<Call>> = {
   'get /api/rules/simulation/customers/:id/purchases': async () => ({
     path: `/api/rules/simulation/customers/${await norteCustomerId()}/purchases`,
   }),
+  'get /api/rules/choices': async () => ({}),
   'post /api/rules': async () => ({ body: { document: ruleDocument(`regla-${unique()}`) } }),
   'post /api/rules/validate': async () => ({ body: { document: ruleDocument('prueba') } }),
   'post /api/rules/simulate': async () => ({

@@ -10,6 +10,7 @@ import {
   ruleVersion,
   ruleVersions,
 } from '../../rules/queries';
+import { ruleChoices } from '../../rules/choices';
 import { backtestRule, simulateRule, type RuleSource } from '../../rules/simulate';
 import { recentPurchases, simulationCustomers } from '../../rules/simulationSources';
 import {
@@ -91,6 +92,15 @@ export const ruleRoutes = [
           items: await recentPurchases(services.sequelize, actor, params.id, query.limit),
         },
       };
+    },
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/api/rules/choices',
+    access,
+    async handler({ actor, services }) {
+      return { body: await ruleChoices(services.sequelize, actor) };
     },
   }),
 

@@ -11,15 +11,13 @@ import { SelectField, TextField } from '../../shared/ui/Field';
 import { useAccess } from '../../access';
 import type { RuleDetail } from './rulesApi';
 import { useRulesT } from './rulesText';
+import { foldText } from '../../shared/text';
 
 const formFields = ['name', 'key'] as const;
 
 /** "Cumpleaños 2026" → "cumpleanos-2026": the rule's key, stable across its versions. */
 function keyFromName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldText(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 64)

@@ -113,3 +113,21 @@ export interface Backtest {
   draft: BacktestTotals | null;
   published: (BacktestTotals & { version: number }) | null;
 }
+
+/** A value a rule may name: `value` is what the rule stores, `label` what a person reads. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** `/api/rules/choices`: the platform's values the studio offers for rules. */
+export interface RuleChoices {
+  zones: Choice[];
+  customerTypes: Choice[];
+  states: Choice[];
+  cities: (Choice & { state: string })[];
+  categories: Choice[];
+  stores: Choice[];
+  tags: Choice[];
+  rewards: Choice[];
+}

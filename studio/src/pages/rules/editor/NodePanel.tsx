@@ -18,7 +18,6 @@ import { oneOf } from '../../../shared/queryParams';
 import { Button } from '../../../shared/ui/Button';
 import { SelectField, TextField } from '../../../shared/ui/Field';
 import { Icon } from '../../../shared/ui/Icon';
-import { useZones } from '../../../zones';
 import { optionWords, useRulesT } from '../rulesText';
 import {
   conditionAt,
@@ -32,8 +31,9 @@ import {
   type GroupKind,
 } from './conditions';
 import type { RuleNode } from './graph';
-import { ListInput, NumberInput, OptionChecks } from './inputs';
+import { ChoiceList, ListInput, NumberInput, OptionChecks, SuggestingField } from './inputs';
 import { addPart, removeNode, type Part } from './parts';
+import { offered, offersChoices, useRuleChoices, withChosen } from './ruleChoices';
 import { useRuleEditor } from './store';
 import { ValueInput } from './ValueInput';
 
@@ -208,30 +208,28 @@ function TriggerFields({ rule, edit }: { rule: RuleDocument; edit: Edit }) {
 
 function AudienceFields({ rule, edit }: { rule: RuleDocument; edit: Edit }) {
   const t = useRulesT();
-  const { zones } = useZones();
+  const choices = useRuleChoices();
   const { audience } = rule;
-  const setList = (field: 'customerTypes' | 'segments' | 'tags') => (value: string[]) =>
+  const setList = (field: keyof typeof audience) => (value: string[]) =>
     edit((draft) => {
       draft.audience[field] = value;
     });
   return (
     <>
       <p className="rule-panel__note">{t('panel.audienceNote')}</p>
-      <OptionChecks
+      <ChoiceList
         legend={t('audience.zones')}
-        options={zones.map((zone) => ({ value: zone.code, label: zone.name }))}
-        value={audience.zones}
-        onChange={(value) =>
-          edit((draft) => {
-            draft.audience.zones = value;
-          })
-        }
-      />
-      <ListInput
-        label={t('audience.customerTypes')}
         hint={t('panel.codesHint')}
+        choices={offered(choices?.zones)}
+        value={audience.zones}
+        onChange={setList('zones')}
+      />
+      <ChoiceList
+        legend={t('audience.customerTypes')}
+        hint={t('panel.codesHint')}
+        choices={offered(choices?.customerTypes)}
         value={audience.customerTypes}
-        onCommit={setList('customerTypes')}
+        onChange={setList('customerTypes')}
       />
       <ListInput
         label={t('audience.segments')}
@@ -239,11 +237,12 @@ function AudienceFields({ rule, edit }: { rule: RuleDocument; edit: Edit }) {
         value={audience.segments}
         onCommit={setList('segments')}
       />
-      <ListInput
-        label={t('audience.tags')}
+      <ChoiceList
+        legend={t('audience.tags')}
         hint={t('panel.codesHint')}
+        choices={offered(choices?.tags)}
         value={audience.tags}
-        onCommit={setList('tags')}
+        onChange={setList('tags')}
       />
     </>
   );
@@ -347,6 +346,7 @@ function ConditionFields({ rule, node, edit }: { rule: RuleDocument; node: RuleN
           <ValueInput
             key={`${leaf.id}:${leaf.fact}:${leaf.operator}`}
             kind={kindOf(fact, leaf.operator)}
+            typed={!offersChoices(leaf.operator)}
             fact={fact}
             value={leaf.value}
             onChange={(value) => change({ ...leaf, value })}
@@ -375,6 +375,7 @@ const effectTypes: readonly Effect['type'][] = [
 
 function EffectFields({ rule, node, edit }: { rule: RuleDocument; node: RuleNode; edit: Edit }) {
   const t = useRulesT();
+  const choices = useRuleChoices();
   const index = Number(node.path[1]);
   const effect = rule.effects[index];
   if (!effect) return null;
@@ -455,15 +456,15 @@ function EffectFields({ rule, node, edit }: { rule: RuleDocument; node: RuleNode
         </SelectField>
       )}
       {effect.type === 'reward' && (
-        <TextField
-          label={t('effect.reward')}
+        <RewardField
           value={effect.rewardId}
-          onChange={(event) => change({ ...effect, rewardId: event.target.value })}
+          onChange={(rewardId) => change({ ...effect, rewardId })}
         />
       )}
       {effect.type === 'tag' && (
-        <TextField
+        <SuggestingField
           label={t('effect.tag')}
+          suggestions={offered(choices?.tags)}
           value={effect.tag}
           onChange={(event) => change({ ...effect, tag: event.target.value })}
         />
@@ -485,6 +486,35 @@ function EffectFields({ rule, node, edit }: { rule: RuleDocument; node: RuleNode
         </>
       )}
     </>
+  );
+}
+
+/** The catalog reward a rule gives: picked by name, stored by code. */
+function RewardField({ value, onChange }: { value: string; onChange: (code: string) => void }) {
+  const t = useRulesT();
+  const rewards = offered(useRuleChoices()?.rewards);
+  if (!rewards) {
+    return (
+      <TextField
+        label={t('effect.reward')}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    );
+  }
+  return (
+    <SelectField
+      label={t('effect.reward')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      <option value="">{t('condition.pick')}</option>
+      {withChosen(rewards, [value]).map((reward) => (
+        <option key={reward.value} value={reward.value}>
+          {reward.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

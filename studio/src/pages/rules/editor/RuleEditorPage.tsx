@@ -11,7 +11,7 @@ import { Button } from '../../../shared/ui/Button';
 import { LoadError, LoadingBlock } from '../../../shared/ui/FullPage';
 import { Icon } from '../../../shared/ui/Icon';
 import { cx } from '../../../shared/ui/cx';
-import type { RuleDetail } from '../rulesApi';
+import type { RuleChoices, RuleDetail } from '../rulesApi';
 import { useRulesT } from '../rulesText';
 import { StateBadge } from '../StateBadge';
 import { groupOfSelection, nodeForIssue, nodeIdOf, ruleGraph } from './graph';
@@ -20,6 +20,7 @@ import { NodePanel } from './NodePanel';
 import { Palette } from './Palette';
 import { PublishDialog } from './PublishDialog';
 import { RuleCanvas } from './RuleCanvas';
+import { RuleChoicesContext } from './ruleChoices';
 import { useRuleEditor } from './store';
 import { TestPanel } from './TestPanel';
 import { useAutosave } from './useAutosave';
@@ -39,11 +40,14 @@ export function RuleEditorPage() {
   const { locale } = useLocale();
   const id = Number(useParams().id);
   const detail = useResource<RuleDetail>(`/api/rules/${id}`);
+  // Read once per opening of the editor: both views and the side panel share them.
+  const choices = useResource<RuleChoices>('/api/rules/choices');
   const load = useRuleEditor((state) => state.load);
   const loadedId = useRuleEditor((state) => state.ruleId);
   const rule = useRuleEditor((state) => state.rule);
   const [draftLoads, setDraftLoads] = useState(0);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // The failure itself, worded at render time: a change of language must not load the draft again.
+  const [loadError, setLoadError] = useState<unknown>(null);
   usePageTitle(detail.data?.name ?? t('rules.title'));
 
   // The draft enters the store once per rule, and again when the person asks to reload it.
@@ -55,26 +59,28 @@ export function RuleEditorPage() {
         if (parsed) load(loaded.id, parsed, loaded.draftRevision);
       },
       (err: unknown) => {
-        if (!controller.signal.aborted) setLoadError(errorMessage(err, locale));
+        if (!controller.signal.aborted) setLoadError(err);
       },
     );
     return () => controller.abort();
-  }, [id, draftLoads, load, locale]);
+  }, [id, draftLoads, load]);
 
   if (detail.error && !detail.data) {
     return <LoadError error={detail.error} onRetry={detail.reload} />;
   }
-  if (loadError) return <Alert tone="error">{loadError}</Alert>;
+  if (loadError !== null) return <Alert tone="error">{errorMessage(loadError, locale)}</Alert>;
   if (!detail.data || !rule || loadedId !== id) return <LoadingBlock />;
   return (
-    <Editor
-      detail={detail.data}
-      onDetailChanged={detail.reload}
-      onReloadDraft={() => {
-        setDraftLoads((n) => n + 1);
-        detail.reload();
-      }}
-    />
+    <RuleChoicesContext.Provider value={choices.data ?? null}>
+      <Editor
+        detail={detail.data}
+        onDetailChanged={detail.reload}
+        onReloadDraft={() => {
+          setDraftLoads((n) => n + 1);
+          detail.reload();
+        }}
+      />
+    </RuleChoicesContext.Provider>
   );
 }
 

@@ -13,7 +13,8 @@ import { Segmented } from '../../../shared/ui/Segmented';
 import { cx } from '../../../shared/ui/cx';
 import type { SimulationCustomer, SimulationPurchase, Simulation } from '../rulesApi';
 import { useRulesT } from '../rulesText';
-import { NumberInput } from './inputs';
+import { NumberInput, SuggestingField } from './inputs';
+import { offered, useRuleChoices } from './ruleChoices';
 import { useRuleEditor } from './store';
 import { tracePaint } from './trace';
 
@@ -31,6 +32,7 @@ export function SimulateSection() {
   const { locale } = useLocale();
   const rule = useRuleEditor((state) => state.rule);
   const paint = useRuleEditor((state) => state.paint);
+  const choices = useRuleChoices();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<SimulationCustomer[] | null>(null);
   const [customer, setCustomer] = useState<SimulationCustomer | null>(null);
@@ -218,13 +220,15 @@ export function SimulateSection() {
             />
           </div>
           <div className="rule-panel__pair">
-            <TextField
+            <SuggestingField
               label={t('simulate.category')}
+              suggestions={offered(choices?.categories)}
               value={category}
               onChange={(event) => setCategory(event.target.value)}
             />
-            <TextField
+            <SuggestingField
               label={t('simulate.store')}
+              suggestions={offered(choices?.stores)}
               value={storeId}
               onChange={(event) => setStoreId(event.target.value)}
             />

@@ -5,15 +5,39 @@ import {
   type ValueKind,
 } from '@lealtad/rules-schema';
 import { SelectField, TextField } from '../../../shared/ui/Field';
-import { useZones } from '../../../zones';
+import type { Choice } from '../rulesApi';
 import { optionWords, useRulesT } from '../rulesText';
-import { ListInput, NumberInput, OptionChecks } from './inputs';
+import { ChoiceList, NumberInput, OptionChecks } from './inputs';
+import { factChoices, useRuleChoices, withChosen } from './ruleChoices';
 
 const isRange = (value: ConditionValue): value is { min: number; max: number } =>
   typeof value === 'object' && !Array.isArray(value) && 'min' in value;
 const isDateRange = (value: ConditionValue): value is { from: string; to: string } =>
   typeof value === 'object' && !Array.isArray(value) && 'from' in value;
 const asList = (value: ConditionValue): string[] => (Array.isArray(value) ? value : []);
+
+/** A select's options; cities come grouped by their state, values no longer known last. */
+function ChoiceOptions({ choices }: { choices: readonly (Choice & { state?: string })[] }) {
+  const option = (choice: Choice) => (
+    <option key={choice.value} value={choice.value}>
+      {choice.label}
+    </option>
+  );
+  const states = [...new Set(choices.flatMap((choice) => choice.state ?? []))].sort((a, b) =>
+    a.localeCompare(b, 'es'),
+  );
+  if (states.length === 0) return choices.map(option);
+  return (
+    <>
+      {states.map((state) => (
+        <optgroup key={state} label={state}>
+          {choices.filter((choice) => choice.state === state).map(option)}
+        </optgroup>
+      ))}
+      {choices.filter((choice) => choice.state === undefined).map(option)}
+    </>
+  );
+}
 
 /** The value of a condition, in the input its fact's type and operator call for. */
 export function ValueInput({
@@ -22,9 +46,12 @@ export function ValueInput({
   value,
   onChange,
   label,
+  typed = false,
 }: {
   /** Defaults to "Valor". */
   label?: string;
+  /** Typed even where the fact has choices ("starts with" takes a beginning). */
+  typed?: boolean;
   kind: ValueKind;
   fact: FactDefinition;
   value: ConditionValue;
@@ -32,12 +59,9 @@ export function ValueInput({
 }) {
   const t = useRulesT();
   const valueLabel = label ?? t('condition.value');
-  // Zones come from the platform: chosen by name, stored by code.
-  const { zones } = useZones();
-  const zoneChoices =
-    fact.id === 'customer.zone' && zones.length > 0
-      ? zones.map((zone) => ({ value: zone.code, label: zone.name }))
-      : null;
+  // Values that name platform data (zones, cities, categories…) are chosen by name, stored by code.
+  const ruleChoices = useRuleChoices();
+  const choices = typed ? null : factChoices(ruleChoices, fact.id);
   const optionLabel = (option: string) => optionWords(option, t);
   switch (kind) {
     case 'number':
@@ -79,19 +103,16 @@ export function ValueInput({
       );
     }
     case 'text':
-      if (zoneChoices) {
+      if (choices) {
+        const chosen = typeof value === 'string' ? value : '';
         return (
           <SelectField
             label={valueLabel}
-            value={typeof value === 'string' ? value : ''}
+            value={chosen}
             onChange={(event) => onChange(event.target.value)}
           >
-            <option value="">{t('condition.pickZone')}</option>
-            {zoneChoices.map((zone) => (
-              <option key={zone.value} value={zone.value}>
-                {zone.label}
-              </option>
-            ))}
+            <option value="">{t('condition.pick')}</option>
+            <ChoiceOptions choices={withChosen(choices, [chosen])} />
           </SelectField>
         );
       }
@@ -103,22 +124,13 @@ export function ValueInput({
         />
       );
     case 'textList':
-      if (zoneChoices) {
-        return (
-          <OptionChecks
-            legend={label ?? t('condition.values')}
-            options={zoneChoices}
-            value={asList(value)}
-            onChange={onChange}
-          />
-        );
-      }
       return (
-        <ListInput
-          label={label ?? t('condition.values')}
+        <ChoiceList
+          legend={label ?? t('condition.values')}
           hint={t('condition.valuesHint')}
+          choices={choices}
           value={asList(value)}
-          onCommit={onChange}
+          onChange={onChange}
         />
       );
     case 'option':

@@ -1,7 +1,9 @@
-import { useState } from 'react';
-import type { ReactNode } from 'react';
+import { useId, useState } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { TextField } from '../../../shared/ui/Field';
+import type { Choice } from '../rulesApi';
 import { useRulesT } from '../rulesText';
+import { withChosen } from './ruleChoices';
 
 // Inputs that keep what the person typed while it is not a valid value yet: the document gets
 // the value once it parses, and the text stays on screen with a message until then.
@@ -156,5 +158,56 @@ export function OptionChecks({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * Several values of a list the platform knows: checkboxes of its choices (plus any chosen value
+ * no longer among them), or codes written with commas when there are no choices to offer.
+ */
+export function ChoiceList({
+  legend,
+  hint,
+  choices,
+  value,
+  onChange,
+}: {
+  legend: string;
+  /** Shown under the written list. */
+  hint: ReactNode;
+  choices: readonly Choice[] | null;
+  value: readonly string[];
+  onChange: (value: string[]) => void;
+}) {
+  if (!choices) return <ListInput label={legend} hint={hint} value={value} onCommit={onChange} />;
+  return (
+    <OptionChecks
+      legend={legend}
+      options={withChosen(choices, value)}
+      value={value}
+      onChange={onChange}
+    />
+  );
+}
+
+/** Free text, with the platform's known values suggested as the person types. */
+export function SuggestingField({
+  suggestions,
+  ...field
+}: ComponentProps<typeof TextField> & { suggestions: readonly Choice[] | null }) {
+  const listId = useId();
+  return (
+    <>
+      <TextField {...field} list={suggestions ? listId : undefined} />
+      {suggestions && (
+        <datalist id={listId}>
+          {suggestions.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label === choice.value ? undefined : choice.label}
+            </option>
+          ))}
+        </datalist>
+      )}
+    </>
   );
 }

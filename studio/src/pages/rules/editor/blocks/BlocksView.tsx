@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as Blockly from 'blockly/core';
 import * as English from 'blockly/msg/en';
 import * as Spanish from 'blockly/msg/es';
@@ -8,15 +8,22 @@ import {
   isLeaf,
   type Condition,
   type ConditionGroup,
+  type FactSource,
   type RuleIssue,
+  type TriggerType,
 } from '@lealtad/rules-schema';
-import { useLocale } from '../../../../shared/i18n';
-import { useRulesT } from '../../rulesText';
+import { useLocale, type Locale } from '../../../../shared/i18n';
+import { foldText } from '../../../../shared/text';
+import { TextField } from '../../../../shared/ui/Field';
+import { Icon } from '../../../../shared/ui/Icon';
+import { useRulesT, type RulesT } from '../../rulesText';
 import { conditionAt, factsFor, setConditionAt, type Path } from '../conditions';
 import { nodeForIssue, ruleGraph } from '../graph';
+import { factChoices, useRuleChoices } from '../ruleChoices';
 import { useRuleEditor } from '../store';
 import {
   blockColour,
+  COLOURS,
   blockToGroup,
   conditionToBlock,
   defineRuleBlocks,
@@ -33,6 +40,88 @@ const messagesOf = (module: object): Record<string, string> =>
       (entry): entry is [string, string] => typeof entry[1] === 'string',
     ),
   );
+
+const RESULTS_COLOUR = '#1d4ed8';
+const RESULTS_ID = 'resultados';
+
+/** A block of the toolbox, with the words it shows; a group block has no source. */
+interface ToolboxEntry {
+  type: string;
+  label: string;
+  source: FactSource | null;
+}
+
+/** The blocks of the toolbox, in its order. */
+function toolboxBlocks(trigger: TriggerType, locale: Locale, t: RulesT): ToolboxEntry[] {
+  return [
+    ...(Object.keys(GROUP_BLOCKS) as (keyof typeof GROUP_BLOCKS)[]).map((kind) => ({
+      type: GROUP_BLOCKS[kind],
+      label: t(`group.${kind}`),
+      source: null,
+    })),
+    ...factsFor(trigger).map((fact) => ({
+      type: factBlockType(fact),
+      label: fact.label[locale],
+      source: fact.source,
+    })),
+  ];
+}
+
+/**
+ * The toolbox: groups, then the facts by source. While a search is typed, a first category
+ * holds the blocks whose words contain every word searched, accents and case aside.
+ */
+function toolboxOf(
+  blocks: readonly ToolboxEntry[],
+  query: string,
+  t: RulesT,
+): Blockly.utils.toolbox.ToolboxDefinition {
+  const block = (type: string) => ({ kind: 'block', type });
+  const searched = foldText(query).split(/\s+/).filter(Boolean);
+  const found = blocks.filter((entry) =>
+    searched.every((word) => foldText(entry.label).includes(word)),
+  );
+  const results =
+    searched.length === 0
+      ? []
+      : [
+          {
+            kind: 'category',
+            toolboxitemid: RESULTS_ID,
+            name: t('blocks.results', { count: found.length }),
+            colour: RESULTS_COLOUR,
+            contents:
+              found.length > 0
+                ? found.map((entry) => block(entry.type))
+                : [{ kind: 'label', text: t('blocks.noResults') }],
+          },
+        ];
+  return {
+    kind: 'categoryToolbox',
+    contents: [
+      ...results,
+      {
+        kind: 'category',
+        name: t('blocks.logic'),
+        colour: COLOURS.group,
+        contents: blocks.filter((entry) => !entry.source).map((entry) => block(entry.type)),
+      },
+      ...FACT_SOURCES.flatMap((source) => {
+        const inSource = blocks.filter((entry) => entry.source === source);
+        return inSource.length === 0
+          ? []
+          : [
+              {
+                kind: 'category',
+                name: t(`source.${source}`),
+                colour: COLOURS.fact,
+                contents: inSource.map((entry) => block(entry.type)),
+              },
+            ];
+      }),
+    ],
+  };
+}
 
 /** Draws a group on the workspace, in place of what it showed; its root cannot be deleted. */
 function drawGroup(target: Blockly.WorkspaceSvg, group: Condition): Blockly.Block | null {
@@ -72,6 +161,8 @@ export default function BlocksView({
   /** The group as the blocks last read or drew it, so neither side echoes the other. */
   const shown = useRef<string | null>(null);
   const rule = useRuleEditor((state) => state.rule);
+  const choices = useRuleChoices();
+  const [query, setQuery] = useState('');
   const trigger = rule?.trigger.type ?? 'purchase';
   const pathKey = groupPath.join('.');
 
@@ -88,9 +179,10 @@ export default function BlocksView({
       yes: t('common.yes'),
       no: t('common.no'),
       today: t('blocks.today'),
+      pick: t('condition.pick'),
+      choices: (fact) => factChoices(choices, fact.id),
     });
     Blockly.setLocale(messagesOf(locale === 'en' ? English : Spanish));
-    const facts = factsFor(trigger);
     const created = Blockly.inject(element, {
       // Served with the studio: no request leaves the platform.
       media: `${import.meta.env.BASE_URL}blockly-media/`,
@@ -99,33 +191,7 @@ export default function BlocksView({
       zoom: { controls: true, wheel: true, startScale: 0.9 },
       move: { scrollbars: true, drag: true, wheel: false },
       grid: { spacing: 20, length: 1, colour: '#e2e7ec', snap: true },
-      toolbox: {
-        kind: 'categoryToolbox',
-        contents: [
-          {
-            kind: 'category',
-            name: t('blocks.logic'),
-            colour: '#b45309',
-            contents: Object.values(GROUP_BLOCKS).map((type) => ({ kind: 'block', type })),
-          },
-          ...FACT_SOURCES.flatMap((source) => {
-            const inSource = facts.filter((fact) => fact.source === source);
-            return inSource.length === 0
-              ? []
-              : [
-                  {
-                    kind: 'category',
-                    name: t(`source.${source}`),
-                    colour: '#0f766e',
-                    contents: inSource.map((fact) => ({
-                      kind: 'block',
-                      type: factBlockType(fact),
-                    })),
-                  },
-                ];
-          }),
-        ],
-      },
+      toolbox: toolboxOf(toolboxBlocks(trigger, locale, t), '', t),
     });
     workspace.current = created;
     // A new workspace (another group, language or trigger) starts with the group as it is now.
@@ -146,7 +212,17 @@ export default function BlocksView({
       workspace.current = null;
       root.current = null;
     };
-  }, [locale, trigger, pathKey, t]);
+  }, [locale, trigger, pathKey, t, choices]);
+
+  // A search shows its results as the toolbox's first category, opened; again on a new workspace.
+  useEffect(() => {
+    const target = workspace.current;
+    if (!target) return;
+    target.updateToolbox(toolboxOf(toolboxBlocks(trigger, locale, t), query, t));
+    const toolbox = target.getToolbox();
+    if (!(toolbox instanceof Blockly.Toolbox)) return;
+    toolbox.setSelectedItem(query.trim() ? toolbox.getToolboxItemById(RESULTS_ID) : null);
+  }, [query, locale, trigger, pathKey, t, choices]);
 
   // The group changed outside the blocks (canvas, undo): draw it again.
   const group = rule ? conditionAt(rule, groupPath) : undefined;
@@ -192,5 +268,18 @@ export default function BlocksView({
     }
   }, [issues, rule, trace, locale, t]);
 
-  return <div className="rule-blocks" ref={host} aria-label={t('blocks.label')} />;
+  return (
+    <div className="rule-blocks">
+      <TextField
+        className="rule-blocks__search"
+        label={t('blocks.search')}
+        type="search"
+        placeholder={t('blocks.searchPlaceholder')}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        icon={<Icon name="search" />}
+      />
+      <div className="rule-blocks__workspace" ref={host} aria-label={t('blocks.label')} />
+    </div>
+  );
 }

@@ -12,6 +12,9 @@ import {
   type Operator,
   type ValueKind,
 } from '@lealtad/rules-schema';
+import { foldText } from '../../../../shared/text';
+import type { Choice } from '../../rulesApi';
+import { offersChoices, withChosen } from '../ruleChoices';
 import { cents, pesos } from './money';
 
 // The condition logic as Blockly blocks: one block per fact of the catalog, so a fact brings
@@ -28,6 +31,10 @@ interface BlockWords {
   yes: string;
   no: string;
   today: string;
+  /** The first option of a choice dropdown, which leaves the value empty: "Elige…". */
+  pick: string;
+  /** The platform's values a fact may take (zones, cities…), or null when it takes free text. */
+  choices: (fact: FactDefinition) => readonly Choice[] | null;
 }
 
 export const GROUP_BLOCKS = {
@@ -39,7 +46,12 @@ const FACT_BLOCK_PREFIX = 'dato:';
 export const factBlockType = (fact: FactDefinition) => `${FACT_BLOCK_PREFIX}${fact.id}`;
 const CONDITION = 'condicion';
 
-const COLOURS = { group: '#b45309', fact: '#0f766e', money: '#15803d', date: '#6d28d9' };
+export const COLOURS = {
+  group: '#b45309',
+  fact: '#0f766e',
+  money: '#15803d',
+  date: '#6d28d9',
+};
 
 /** A fact block's own colour: by the type of its value. */
 const factColour = (fact: FactDefinition): string =>
@@ -49,14 +61,88 @@ const factColour = (fact: FactDefinition): string =>
 export const blockColour = (block: Blockly.Block): string =>
   isFactBlock(block) ? factColour(block.fact) : COLOURS.group;
 
-/** The value fields of a kind; lists are written with commas, money in pesos. */
+/**
+ * A dropdown of a fact's choices that starts empty and keeps a value not among them (the data
+ * changed, or the choices were not loaded yet) as an option of its own, so it is never dropped.
+ */
+function choiceDropdown(choices: readonly Choice[], pick: string): Blockly.FieldDropdown {
+  const kept: string[] = [];
+  const known = new Set(choices.map((choice) => choice.value));
+  // A generated (not fixed) list: Blockly would otherwise cut words common to every label.
+  const options = (): Blockly.MenuOption[] => [
+    [pick, ''],
+    ...withChosen(choices, kept).map((choice): Blockly.MenuOption => [choice.label, choice.value]),
+  ];
+  class KeepingDropdown extends Blockly.FieldDropdown {
+    protected override doClassValidation_(value?: string): string | null {
+      if (typeof value === 'string' && value && !known.has(value) && !kept.includes(value)) {
+        kept.push(value);
+        this.getOptions(false);
+      }
+      return super.doClassValidation_(value);
+    }
+  }
+  return new KeepingDropdown(options);
+}
+
+/**
+ * What a person wrote in a list of choices, as the codes a rule stores: each item is a code, a
+ * name (accents and case aside), or kept as written when it is neither.
+ */
+export function codesOfWritten(choices: readonly Choice[], text: string): string {
+  const codes = new Set(choices.map((choice) => choice.value));
+  const byName = new Map(choices.map((choice) => [foldText(choice.label), choice.value]));
+  return unlist(text)
+    .map((item) => (codes.has(item) ? item : (byName.get(foldText(item)) ?? item)))
+    .join(', ');
+}
+
+/**
+ * Several of a fact's choices written with commas: shows and takes names, keeps the codes. Only
+ * what the person types is read as names; values drawn from the rule stay codes as they are.
+ */
+function choiceListField(choices: readonly Choice[]): Blockly.FieldTextInput {
+  const names = new Map(choices.map((choice) => [choice.value, choice.label]));
+  const named = (value: unknown) =>
+    unlist(String(value ?? ''))
+      .map((code) => names.get(code) ?? code)
+      .join(', ');
+  class ChoiceListField extends Blockly.FieldTextInput {
+    protected override getText_(): string {
+      return named(this.getValue());
+    }
+    protected override getEditorText_(value: unknown): string {
+      return named(value);
+    }
+    protected override getValueFromEditorText_(text: string): string {
+      return codesOfWritten(choices, text);
+    }
+  }
+  return new ChoiceListField('');
+}
+
+/** What decides a comparison's value fields: the value's kind, and whether choices are offered. */
+const fieldsShape = (fact: FactDefinition, operator: Operator) =>
+  `${kindOf(fact, operator)}:${offersChoices(operator)}`;
+
+/** The value fields of a comparison; lists are written with commas, money in pesos. */
 function valueFields(
   input: Blockly.Input,
-  kind: ValueKind,
   fact: FactDefinition,
+  operator: Operator,
   words: BlockWords,
 ) {
   const number = () => new Blockly.FieldNumber(0);
+  const kind = kindOf(fact, operator);
+  const choices = offersChoices(operator) ? words.choices(fact) : null;
+  if (choices && kind === 'text') {
+    input.appendField(choiceDropdown(choices, words.pick), 'V');
+    return;
+  }
+  if (choices && kind === 'textList') {
+    input.appendField(choiceListField(choices), 'V');
+    return;
+  }
   switch (kind) {
     case 'number':
     case 'days':
@@ -153,32 +239,19 @@ export function defineRuleBlocks(words: BlockWords): void {
             ),
             'OP',
           );
-        this.appendDummyInput('VALUE');
-        valueFields(
-          this.getInput('VALUE') as Blockly.Input,
-          kindOf(fact, this.operator),
-          fact,
-          words,
-        );
+        valueFields(this.appendDummyInput('VALUE'), fact, this.operator, words);
         this.setPreviousStatement(true, CONDITION);
         this.setNextStatement(true, CONDITION);
         this.setInputsInline(true);
-        this.setColour(
-          fact.type === 'money'
-            ? COLOURS.money
-            : fact.type === 'date'
-              ? COLOURS.date
-              : COLOURS.fact,
-        );
+        this.setColour(factColour(fact));
       },
       /** A comparison of another shape takes other value fields. */
       setOperator(this: FactBlock, operator: Operator) {
-        const before = kindOf(fact, this.operator);
+        const before = fieldsShape(fact, this.operator);
         this.operator = operator;
-        const after = kindOf(fact, operator);
-        if (before === after) return;
+        if (fieldsShape(fact, operator) === before) return;
         this.removeInput('VALUE');
-        valueFields(this.appendDummyInput('VALUE'), after, fact, words);
+        valueFields(this.appendDummyInput('VALUE'), fact, operator, words);
       },
       // The operator travels with copies and saves, so the value fields exist before their values.
       saveExtraState(this: FactBlock) {
