@@ -105,11 +105,24 @@ describe('studio: rules', () => {
     await panel(page).getByText('«Regalo de cumpleaños para todos los clientes»').waitFor();
     await screenshot(page, 'studio-rules-birthday-published');
 
-    // A change after publishing: listed against version 1 and outlined on the canvas.
+    // A change after publishing, made on the effect's blocks: listed against version 1 and
+    // outlined on the canvas.
     await panel(page).getByRole('tab', { name: 'Editar' }).click();
     await node(page, 'effect').click();
-    await panel(page).getByLabel('Puntos').fill('150');
+    await page.getByRole('tab', { name: 'Bloques' }).click();
+    await page.getByText('Editas con bloques lo que da la regla.').waitFor();
+    const effects = page.locator('.rule-blocks .blocklyBlockCanvas');
+    await effects.getByText('Dar', { exact: true }).waitFor();
+    await effects.getByText('100', { exact: true }).click();
+    await page.locator('.blocklyHtmlInput').fill('150');
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.rule-summary')
+      .getByText('Si hoy es el cumpleaños del cliente → 150 puntos, una vez al año')
+      .waitFor();
     await waitSaved(page);
+    await screenshot(page, 'studio-rules-birthday-effect-blocks');
+    await page.getByRole('tab', { name: 'Lienzo' }).click();
     await panel(page).getByRole('tab', { name: 'Versiones' }).click();
     await panel(page)
       .getByRole('list', { name: 'Cambios entre versiones' })

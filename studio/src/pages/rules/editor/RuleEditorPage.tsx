@@ -14,6 +14,7 @@ import { cx } from '../../../shared/ui/cx';
 import type { RuleChoices, RuleDetail } from '../rulesApi';
 import { useRulesT } from '../rulesText';
 import { StateBadge } from '../StateBadge';
+import type { BlocksSubject } from './blocks/BlocksView';
 import { groupOfSelection, nodeForIssue, nodeIdOf, ruleGraph } from './graph';
 import { nodeWords } from './nodeWords';
 import { NodePanel } from './NodePanel';
@@ -134,8 +135,15 @@ function Editor({
 
   if (!rule || !graph) return null;
   const node = graph.nodes.find((candidate) => candidate.id === selected);
-  const blockGroupPath = groupOfSelection(rule, selected);
-  const blockGroup = graph.nodes.find((candidate) => candidate.id === nodeIdOf(blockGroupPath));
+  // The blocks edit the selected effect's list of effects, or the selection's group.
+  const blocksSubject: BlocksSubject =
+    node?.kind === 'effect'
+      ? { kind: 'effects' }
+      : { kind: 'group', path: groupOfSelection(rule, selected) };
+  const blockGroup =
+    blocksSubject.kind === 'group'
+      ? graph.nodes.find((candidate) => candidate.id === nodeIdOf(blocksSubject.path))
+      : undefined;
   const nodeIssues = node
     ? issues.filter((issue) => nodeForIssue(issue, graph.nodes) === node.id)
     : [];
@@ -225,9 +233,11 @@ function Editor({
             ))}
             {view === 'blocks' && (
               <span className="rule-view-switch__note">
-                {t('blocks.editing', {
-                  group: blockGroup ? nodeWords(rule, blockGroup, t, locale).title : '',
-                })}
+                {blocksSubject.kind === 'effects'
+                  ? t('blocks.editingEffects')
+                  : t('blocks.editing', {
+                      group: blockGroup ? nodeWords(rule, blockGroup, t, locale).title : '',
+                    })}
               </span>
             )}
           </div>
@@ -246,7 +256,7 @@ function Editor({
                 </div>
               }
             >
-              <BlocksView groupPath={blockGroupPath} issues={issues} />
+              <BlocksView subject={blocksSubject} issues={issues} />
             </Suspense>
           )}
           <div

@@ -19,9 +19,10 @@ const words = {
   subject: 'asunto',
   body: 'texto',
   tag: 'Etiquetar con',
+  pick: 'Elige…',
 };
 
-beforeAll(() => defineEffectBlocks(words, [{ value: '7', label: 'Termo de acero' }]));
+beforeAll(() => defineEffectBlocks(words, [{ value: 'TERMO', label: 'Termo de acero' }]));
 
 /** DSL → blocks → DSL, directly and through Blockly's own save and load (copies, undo). */
 function throughBlocks(effects: Effect[]): { direct: Effect[]; saved: Effect[] } {
@@ -93,7 +94,7 @@ describe('effects as blocks', () => {
     const workspace = new Blockly.Workspace();
     const root = effectsToBlock(
       [
-        { id: 'regalo', type: 'reward', rewardId: '7' },
+        { id: 'regalo', type: 'reward', rewardId: 'TERMO' },
         {
           id: 'monto',
           type: 'pointsPerAmount',
@@ -108,7 +109,7 @@ describe('effects as blocks', () => {
     expect(reward?.getField('REWARD')?.getText()).toBe('Termo de acero');
     expect(perAmount?.getFieldValue('PER')).toBe(10.5);
     expect(blockToEffects(root)).toEqual([
-      { id: 'regalo', type: 'reward', rewardId: '7' },
+      { id: 'regalo', type: 'reward', rewardId: 'TERMO' },
       { id: 'monto', type: 'pointsPerAmount', points: 1, perAmountCents: 1_050, rounding: 'floor' },
     ]);
     workspace.dispose();

@@ -1,6 +1,8 @@
 import * as Blockly from 'blockly/core';
 import { ROUNDINGS, type Effect, type Rounding } from '@lealtad/rules-schema';
+import type { Choice } from '../../rulesApi';
 import { cents, pesos } from './money';
+import { choiceDropdown } from './ruleBlocks';
 
 // What a rule gives, as Blockly blocks: a "then" block holding one block per effect, in order.
 // Each block keeps the DSL id of its effect in `data`, so checks and traces still find it.
@@ -20,10 +22,9 @@ export interface EffectBlockWords {
   subject: string;
   body: string;
   tag: string;
+  /** The empty first option of the reward dropdown. */
+  pick: string;
 }
-
-/** Catalog rewards to pick by name (value = the reward's id as the DSL stores it). */
-export type RewardChoices = readonly { value: string; label: string }[];
 
 export const EFFECTS_ROOT = 'efectos_entonces';
 const EFFECT = 'efecto';
@@ -35,7 +36,8 @@ export const EFFECT_BLOCKS: Record<Effect['type'], string> = {
   message: 'efecto_mensaje',
   tag: 'efecto_etiqueta',
 };
-const COLOURS = { root: '#15803d', points: '#15803d', other: '#0e7490' };
+export const EFFECTS_COLOUR = '#15803d';
+const COLOURS = { root: EFFECTS_COLOUR, points: EFFECTS_COLOUR, other: '#0e7490' };
 
 const typeOfBlock = new Map(
   Object.entries(EFFECT_BLOCKS).map(([type, block]) => [block, type as Effect['type']]),
@@ -44,28 +46,8 @@ const typeOfBlock = new Map(
 const roundingField = (words: EffectBlockWords) =>
   new Blockly.FieldDropdown(ROUNDINGS.map((rounding) => [words.roundings[rounding], rounding]));
 
-/** A dropdown of the rewards that keeps an id not among them as an option of its own. */
-function rewardField(rewards: RewardChoices): Blockly.FieldDropdown {
-  const kept: string[] = [];
-  const options = (): Blockly.MenuOption[] => [
-    ['—', ''],
-    ...rewards.map((reward): Blockly.MenuOption => [reward.label, reward.value]),
-    ...kept.map((id): Blockly.MenuOption => [id, id]),
-  ];
-  class KeepingDropdown extends Blockly.FieldDropdown {
-    protected override doClassValidation_(value?: string): string | null {
-      if (typeof value === 'string' && value && !options().some(([, v]) => v === value)) {
-        kept.push(value);
-        this.getOptions(false);
-      }
-      return super.doClassValidation_(value);
-    }
-  }
-  return new KeepingDropdown(options);
-}
-
-/** Defines the effect blocks; call once per language and reward list. */
-export function defineEffectBlocks(words: EffectBlockWords, rewards: RewardChoices): void {
+/** Defines the effect blocks; call once per language and list of catalog rewards (by code). */
+export function defineEffectBlocks(words: EffectBlockWords, rewards: readonly Choice[]): void {
   Blockly.Blocks[EFFECTS_ROOT] = {
     init(this: Blockly.Block) {
       this.appendDummyInput().appendField(words.then);
@@ -115,7 +97,10 @@ export function defineEffectBlocks(words: EffectBlockWords, rewards: RewardChoic
       .appendField(roundingField(words), 'ROUNDING'),
   );
   effect('reward', COLOURS.other, (block) =>
-    block.appendDummyInput().appendField(words.reward).appendField(rewardField(rewards), 'REWARD'),
+    block
+      .appendDummyInput()
+      .appendField(words.reward)
+      .appendField(choiceDropdown(rewards, words.pick), 'REWARD'),
   );
   effect('message', COLOURS.other, (block) => {
     block.appendDummyInput().appendField(words.message);

@@ -57,6 +57,10 @@ export const COLOURS = {
 const factColour = (fact: FactDefinition): string =>
   fact.type === 'money' ? COLOURS.money : fact.type === 'date' ? COLOURS.date : COLOURS.fact;
 
+/** A block of the condition logic (a group or a comparison), which traces paint. */
+export const isConditionBlock = (block: Blockly.Block): boolean =>
+  isFactBlock(block) || Object.values<string>(GROUP_BLOCKS).includes(block.type);
+
 /** A block's own colour, to come back to after a trace painted it. */
 export const blockColour = (block: Blockly.Block): string =>
   isFactBlock(block) ? factColour(block.fact) : COLOURS.group;
@@ -65,7 +69,7 @@ export const blockColour = (block: Blockly.Block): string =>
  * A dropdown of a fact's choices that starts empty and keeps a value not among them (the data
  * changed, or the choices were not loaded yet) as an option of its own, so it is never dropped.
  */
-function choiceDropdown(choices: readonly Choice[], pick: string): Blockly.FieldDropdown {
+export function choiceDropdown(choices: readonly Choice[], pick: string): Blockly.FieldDropdown {
   const kept: string[] = [];
   const known = new Set(choices.map((choice) => choice.value));
   // A generated (not fixed) list: Blockly would otherwise cut words common to every label.
