@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { screenshotDir } from './browser';
 import { navLink } from './helpers';
 
@@ -33,15 +34,23 @@ export async function createRule(page: Page, name: string, trigger: string) {
 /**
  * Drags with the mouse, step by step: the browser starts an HTML drag only after the pointer
  * has moved a little with the button down (one jump, as in locator.dragTo, starts none here).
+ * That first nudge heads for the target: towards the canvas's edge it would pan the canvas.
  */
 export async function dragOnto(page: Page, source: Locator, target: Locator) {
   const from = await source.boundingBox();
   const to = await target.boundingBox();
   if (!from || !to) throw new Error('Both ends of the drag must be on screen.');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  const end = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
+  const length = Math.hypot(end.x - start.x, end.y - start.y) || 1;
+  await page.mouse.move(start.x, start.y);
   await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2 + 20, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.move(
+    start.x + ((end.x - start.x) / length) * 20,
+    start.y + ((end.y - start.y) / length) * 20,
+    { steps: 5 },
+  );
+  await page.mouse.move(end.x, end.y, { steps: 10 });
   await page.mouse.up();
 }
 
@@ -53,4 +62,25 @@ export async function viewportShot(page: Page, name: string) {
 
 export async function waitSaved(page: Page) {
   await page.getByRole('status').filter({ hasText: 'Borrador guardado' }).waitFor();
+}
+
+/** The canvas's pan and zoom, as React Flow writes them. */
+export const canvasFraming = (page: Page) =>
+  page.locator('.rule-canvas .react-flow__viewport').getAttribute('style');
+
+/**
+ * Waits until the canvas holds still: it frames the rule again, animated, when nodes come or go
+ * or its room changes. `from`, when given, is a framing the canvas must have left first.
+ */
+export async function canvasSettled(page: Page, from?: string | null) {
+  if (from !== undefined) await expect.poll(() => canvasFraming(page)).not.toBe(from);
+  let last: string | null = null;
+  await expect
+    .poll(async () => {
+      const now = await canvasFraming(page);
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
 }

@@ -4,6 +4,8 @@ import { screenshot } from './browser';
 import { desktop, navLink, signIn, useBrowser, type StaffApi } from './helpers';
 import {
   canvas,
+  canvasFraming,
+  canvasSettled,
   createRule,
   dragOnto,
   node,
@@ -198,6 +200,28 @@ describe('studio: rules', () => {
     await waitSaved(page);
     await screenshot(page, 'studio-rules-norte-canvas');
 
+    // Connecting nodes moves a condition: a new «alguna» group connected to the month takes it
+    // in; two undos put the rule back as it was.
+    await node(page, 'group').click();
+    await palette(page).getByRole('button', { name: 'Grupo «alguna»' }).click();
+    const anyGroup = node(page, 'group', 'Si se cumple alguna');
+    await anyGroup.waitFor();
+    await canvasSettled(page);
+    await dragOnto(
+      page,
+      anyGroup.locator('.react-flow__handle-right'),
+      node(page, 'condition', 'mes es diciembre').locator('.react-flow__handle-left'),
+    );
+    await anyGroup.getByText('1 condición').waitFor();
+    await node(page, 'group', 'Si se cumplen todas').getByText('2 condiciones').waitFor();
+    await screenshot(page, 'studio-rules-norte-connected');
+    await canvas(page).click({ position: { x: 10, y: 10 } });
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await anyGroup.waitFor({ state: 'detached' });
+    await node(page, 'group', 'Si se cumplen todas').getByText('2 condiciones').waitFor();
+    await waitSaved(page);
+
     // The same conditions as blocks, money in pesos.
     await page.getByRole('tab', { name: 'Bloques' }).click();
     const blocks = page.locator('.rule-blocks');
@@ -227,20 +251,9 @@ describe('studio: rules', () => {
     await screenshot(page, 'studio-rules-norte-simulation');
     await viewportShot(page, 'studio-rules-norte-simulation-1280x800');
     // On a larger screen the canvas takes the room: the drawing is framed again.
-    const framing = () => page.locator('.rule-canvas .react-flow__viewport').getAttribute('style');
-    const framed = await framing();
+    const framed = await canvasFraming(page);
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await expect.poll(framing).not.toBe(framed);
-    // The new framing is animated: wait until it holds still.
-    let last: string | null = null;
-    await expect
-      .poll(async () => {
-        const now = await framing();
-        const still = now === last;
-        last = now;
-        return still;
-      })
-      .toBe(true);
+    await canvasSettled(page, framed);
     await viewportShot(page, 'studio-rules-norte-simulation-1920x1080');
     await page.setViewportSize(desktop);
 

@@ -183,6 +183,7 @@ const es = {
   'group.any': 'Si se cumple alguna',
   'group.not': 'Si no se cumple',
   'group.empty': 'Sin condiciones: aplica siempre',
+  'group.emptyAny': 'Sin condiciones: nunca se cumple',
   'group.one': '1 condición',
   'group.count': '{count} condiciones',
 
@@ -640,6 +641,7 @@ const en: Messages<RulesKey> = {
   'group.any': 'If any holds',
   'group.not': 'If it does not hold',
   'group.empty': 'No conditions: always applies',
+  'group.emptyAny': 'No conditions: never holds',
   'group.one': '1 condition',
   'group.count': '{count} conditions',
 

@@ -222,7 +222,7 @@ export function RuleFlow({
       {...flowProps}
     >
       <Background gap={20} size={1} />
-      <Controls position="bottom-right" showInteractive={false} />
+      <Controls position="top-right" showInteractive={false} />
     </ReactFlow>
   );
 }

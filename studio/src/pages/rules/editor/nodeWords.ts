@@ -71,7 +71,7 @@ export function nodeWords(
         title: t(`group.${kind}`),
         text:
           count === 0
-            ? t('group.empty')
+            ? t(kind === 'any' ? 'group.emptyAny' : 'group.empty')
             : count === 1
               ? t('group.one')
               : t('group.count', { count }),
