@@ -123,6 +123,7 @@ describe('studio: rules', () => {
       .getByText('Si hoy es el cumpleaños del cliente → 150 puntos, una vez al año')
       .waitFor();
     await waitSaved(page);
+    await page.locator('.rule-editor__title').getByText('Cambios sin publicar').waitFor();
     await screenshot(page, 'studio-rules-birthday-effect-blocks');
     await page.getByRole('tab', { name: 'Lienzo' }).click();
     await panel(page).getByRole('tab', { name: 'Versiones' }).click();

@@ -106,7 +106,7 @@ function Editor({
   const canRedo = useRuleEditor((state) => state.future.length > 0);
   const undo = useRuleEditor((state) => state.undo);
   const redo = useRuleEditor((state) => state.redo);
-  const { saveNow } = useAutosave();
+  const { saveNow } = useAutosave(onDetailChanged);
   const [tab, setTab] = useState<Tab>('edit');
   const [view, setView] = useState<(typeof views)[number]>('canvas');
   const [publishing, setPublishing] = useState(false);

@@ -10,9 +10,10 @@ const SAVE_DELAY_MS = 800;
 /**
  * Saves the draft a moment after each change, with the revision it was loaded or last saved
  * at. Someone else's save in between answers 409: the editor stops saving and says so rather
- * than overwrite their work.
+ * than overwrite their work. `onSaved` hears of each save (the rule's state may have changed:
+ * a draft that now differs from the live version).
  */
-export function useAutosave(): { saveNow: () => Promise<void> } {
+export function useAutosave(onSaved: () => void): { saveNow: () => Promise<void> } {
   const { locale } = useLocale();
   const rule = useRuleEditor((state) => state.rule);
   const status = useRuleEditor((state) => state.save.status);
@@ -27,7 +28,10 @@ export function useAutosave(): { saveNow: () => Promise<void> } {
     const request = api
       .put<RuleDetail>(`/api/rules/${ruleId}/draft`, { document, revision })
       .then(
-        (detail) => saved(detail.draftRevision, document),
+        (detail) => {
+          saved(detail.draftRevision, document);
+          onSaved();
+        },
         (err: unknown) => {
           if (err instanceof ApiError && err.id === 'draft_conflict') {
             setSave('conflict');
@@ -42,7 +46,7 @@ export function useAutosave(): { saveNow: () => Promise<void> } {
       });
     inFlight.current = request;
     await request;
-  }, [locale]);
+  }, [locale, onSaved]);
 
   useEffect(() => {
     if (status !== 'unsaved') return;
