@@ -7,7 +7,8 @@ import { createApiKey } from '@lealtad/server/commands/apiKeys';
 import { withCheckDigit } from '@lealtad/server/cards/luhn';
 import { Customer } from '@lealtad/server/db/models/index';
 import { connectDatabase } from '@lealtad/server/db/index';
-import { runTimeTriggers, zonedMidnight } from '@lealtad/server/jobs/ruleTriggers';
+import { runTimeTriggers } from '@lealtad/server/jobs/ruleTriggers';
+import { zonedMidnight } from '@lealtad/server/time';
 import { actorOf } from '@lealtad/server/policies/actor';
 import { makeReward } from '../helpers/rewards';
 import {
@@ -625,6 +626,29 @@ describe('simulation and backtest', () => {
       expect.objectContaining({ id: 'mes-diciembre', factValue: 12, result: 'passed' }),
     ]);
     expect(await countRows(platform, 'ledger_entries')).toBe(lines);
+  });
+
+  it("reads a simulated purchase's day and hour on the platform's clock", async () => {
+    const { id } = await newCustomer('NORTE');
+    const norte = await ruleId('norte-diciembre-doble');
+    const simulate = (localTime: string) =>
+      writeAs(marketing, 'post', '/api/rules/simulate').send({
+        ruleId: norte,
+        customerId: id,
+        purchase: { amount: 60_000, category: 'abarrotes', storeId: 'T1', localTime },
+      });
+    // 23:30 of November 30th in Mexico City is already December in UTC: still November here.
+    const late = await simulate('2025-11-30T23:30');
+    expect(late.status, JSON.stringify(late.body)).toBe(200);
+    expect(late.body).toMatchObject({ at: '2025-12-01T05:30:00.000Z', matched: false });
+    expect(late.body.facts['today.month']).toBe(11);
+    const december = await simulate('2025-12-01T00:30');
+    expect(december.body).toMatchObject({ matched: true });
+    for (const wrong of ['2025-02-30T12:00', '2025-12-10T25:00', '10/12/2025 12:00']) {
+      const res = await simulate(wrong);
+      expect(res.status).toBe(400);
+      expect(res.body.error.id).toBe('validation_failed');
+    }
   });
 
   it('simulates a draft for a Norte customer with the base earn it doubles', async () => {

@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthdayPatterns, zonedMidnight } from './ruleTriggers';
-
-describe('zonedMidnight', () => {
-  it('finds local midnight in UTC, in and around daylight saving time', () => {
-    expect(zonedMidnight('2026-12-05', 'America/Mexico_City').toISOString()).toBe(
-      '2026-12-05T06:00:00.000Z',
-    );
-    expect(zonedMidnight('2026-07-01', 'America/New_York').toISOString()).toBe(
-      '2026-07-01T04:00:00.000Z',
-    );
-    expect(zonedMidnight('2026-03-08', 'America/New_York').toISOString()).toBe(
-      '2026-03-08T05:00:00.000Z',
-    );
-    expect(zonedMidnight('2026-01-01', 'Asia/Kolkata').toISOString()).toBe(
-      '2025-12-31T18:30:00.000Z',
-    );
-  });
-});
+import { birthdayPatterns } from './ruleTriggers';
 
 describe('birthdayPatterns', () => {
   it('celebrates Feb 29 birthdays on Feb 28 of common years only', () => {

@@ -11,6 +11,7 @@ import type { Services } from '../http/services';
 import { announceAwards } from '../realtime';
 import { awardOccasions, type RuleOccasion } from '../rules/events';
 import { getSettings } from '../settings';
+import { zonedMidnight } from '../time';
 
 // The time triggers: a scheduled job finds, in the platform's time zone, whose birthday or
 // anniversary is today, who has not bought for N days and whose points expire in N days, and
@@ -35,45 +36,6 @@ export interface TriggerRun {
 }
 
 const chunkSize = 500;
-
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in ms. */
-function offsetMs(instant: Date, timeZone: string): number {
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallClocks.set(timeZone, format);
-  }
-  const part: Record<string, number> = {};
-  for (const { type, value } of format.formatToParts(instant)) part[type] = Number(value);
-  const wall = Date.UTC(
-    part.year ?? 0,
-    (part.month ?? 1) - 1,
-    part.day ?? 1,
-    part.hour ?? 0,
-    part.minute ?? 0,
-    part.second ?? 0,
-  );
-  return wall - (instant.getTime() - instant.getUTCMilliseconds());
-}
-
-/** The UTC instant at which local midnight of `date` falls in `timeZone`. */
-export function zonedMidnight(date: IsoDate, timeZone: string): Date {
-  const naive = Date.parse(`${date}T00:00:00Z`);
-  // The offset at the first guess, then at the corrected instant (a DST change in between).
-  const first = naive - offsetMs(new Date(naive), timeZone);
-  return new Date(naive - offsetMs(new Date(first), timeZone));
-}
 
 /** Month-day patterns of birth dates celebrated today (Feb 29 on Feb 28 of common years). */
 export function birthdayPatterns(today: IsoDate): string[] {

@@ -22,6 +22,7 @@ import type { Actor } from '../policies/actor';
 import { findVisibleCustomer } from '../policies/customers';
 import { parseDocument, findRule, type VersionRow } from '../commands/rules';
 import { getSettings } from '../settings';
+import { zonedInstant } from '../time';
 import { evaluate } from './evaluate';
 import {
   CUSTOMER_FACT_COLUMNS,
@@ -62,6 +63,8 @@ export interface SimulatedPurchase {
   category: string;
   storeId: string;
   occurredAt?: Date;
+  /** "YYYY-MM-DDTHH:MM" on the platform's clock, instead of `occurredAt`. */
+  localTime?: string;
   items?: { sku: string; quantity: number; amount: number }[];
 }
 
@@ -152,12 +155,14 @@ export async function simulateRule(
       'Para simular una regla de compras indica una compra (inventada o guardada).',
     );
   }
-  const at = purchase?.occurredAt ?? new Date();
   const [settings, codes, ruleSet] = await Promise.all([
     getSettings(sequelize),
     services.rules.codes(),
     services.rules.current(),
   ]);
+  const at = purchase?.localTime
+    ? zonedInstant(purchase.localTime.slice(0, 10), purchase.localTime.slice(11), settings.timeZone)
+    : (purchase?.occurredAt ?? new Date());
   const [row] = await sequelize.query<CustomerRow>(
     `SELECT ${CUSTOMER_FACT_COLUMNS} FROM customers WHERE id = ?`,
     { replacements: [input.customerId], type: QueryTypes.SELECT },

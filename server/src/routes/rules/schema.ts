@@ -72,6 +72,16 @@ export const simulateBody = z
         category: z.string().trim().min(1).max(64),
         storeId: z.string().trim().min(1).max(64),
         occurredAt: z.coerce.date().optional(),
+        /** When it happened as the platform's clock reads it (its `timeZone` setting). */
+        localTime: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Fecha y hora AAAA-MM-DDTHH:MM.')
+          // A real day and time: no February 30th, no 25:00.
+          .refine((text) => {
+            const parsed = new Date(`${text}:00Z`);
+            return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text);
+          }, 'Esa fecha u hora no existe.')
+          .optional(),
         items: z
           .array(
             z.strictObject({
@@ -82,6 +92,10 @@ export const simulateBody = z
           )
           .max(500)
           .optional(),
+      })
+      .refine((purchase) => !(purchase.occurredAt && purchase.localTime), {
+        message: 'Indica occurredAt o localTime, no los dos.',
+        path: ['localTime'],
       })
       .optional(),
     transactionId: z.string().trim().min(1).max(64).optional(),

@@ -91,11 +91,9 @@ export function SimulateSection() {
 
   const purchaseOf = () => {
     if (source === 'stored') return stored ? { transactionId: stored } : null;
-    if (amount === undefined) return null;
-    // The day and hour as the person reads them on the clock; the rule's dates are local.
-    const occurredAt = new Date(`${day}T${hour || '12:00'}:00`);
-    if (Number.isNaN(occurredAt.getTime())) return null;
-    return { purchase: { amount, category, storeId, occurredAt: occurredAt.toISOString() } };
+    if (amount === undefined || !day) return null;
+    // On the platform's clock, as the rules read dates and hours (wherever the person is).
+    return { purchase: { amount, category, storeId, localTime: `${day}T${hour || '12:00'}` } };
   };
 
   const simulate = async () => {
@@ -215,6 +213,7 @@ export function SimulateSection() {
             <TextField
               label={t('simulate.hour')}
               type="time"
+              hint={t('simulate.hourHint')}
               value={hour}
               onChange={(event) => setHour(event.target.value)}
             />
