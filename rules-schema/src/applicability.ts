@@ -33,11 +33,19 @@ function overlaps(allowed: readonly string[], values: readonly string[]): boolea
 }
 
 /** Whether the customer described by the facts is in the rule's audience. */
+/** The fact each field of an audience is about. */
+export const AUDIENCE_FACTS = {
+  zones: 'customer.zone',
+  customerTypes: 'customer.type',
+  segments: 'customer.segments',
+  tags: 'customer.tags',
+} as const satisfies Record<keyof Audience, string>;
+
 export function matchesAudience(audience: Audience, facts: Facts): boolean {
   return (
-    oneOf(audience.zones, facts['customer.zone']) &&
-    oneOf(audience.customerTypes, facts['customer.type']) &&
-    overlaps(audience.segments, listFact(facts, 'customer.segments')) &&
-    overlaps(audience.tags, listFact(facts, 'customer.tags'))
+    oneOf(audience.zones, facts[AUDIENCE_FACTS.zones]) &&
+    oneOf(audience.customerTypes, facts[AUDIENCE_FACTS.customerTypes]) &&
+    overlaps(audience.segments, listFact(facts, AUDIENCE_FACTS.segments)) &&
+    overlaps(audience.tags, listFact(facts, AUDIENCE_FACTS.tags))
   );
 }

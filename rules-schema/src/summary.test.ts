@@ -105,6 +105,29 @@ describe('describeCondition', () => {
   });
 });
 
+describe('names for stored codes', () => {
+  const known: Record<string, Record<string, string>> = {
+    'customer.zone': { NORTE: 'Norte' },
+    'customer.city': { MTY: 'Monterrey' },
+    reward: { 'TERMO-01': 'Termo de acero' },
+  };
+  const names = (of: string, code: string) => known[of]?.[code];
+
+  it('reads zones, condition values and rewards by name, and codes without a name as they are', () => {
+    const rule = parseRule({
+      ...norteDecemberDoubleRule,
+      conditions: {
+        all: [{ id: 'ciudad', fact: 'customer.city', operator: 'in', value: ['MTY', 'SALTILLO'] }],
+      },
+      effects: [{ id: 'regalo', type: 'reward', rewardId: 'TERMO-01' }],
+    });
+    expect(summarizeRule(rule, 'es', names)).toContain(
+      'para clientes de la zona Norte, si ciudad es Monterrey o SALTILLO → el premio «Termo de acero»',
+    );
+    expect(summarizeRule(rule)).toContain('de la zona NORTE, si ciudad es MTY o SALTILLO');
+  });
+});
+
 describe('formatMoney', () => {
   it('writes pesos from cents, with thousands separators', () => {
     expect(formatMoney(1000)).toBe('$10');

@@ -1,3 +1,4 @@
+import { AUDIENCE_FACTS } from './applicability';
 import { isLeaf } from './compile';
 import type { CapPeriod, IsoDate, Weekday } from './dates';
 import { findFact, type FactDefinition } from './facts';
@@ -69,7 +70,18 @@ function weekdayName(day: string, language: Language): string {
   return day in WEEKDAY_NAMES ? WEEKDAY_NAMES[day as Weekday][language] : day;
 }
 
-function formatValue(value: unknown, fact: FactDefinition | undefined, language: Language): string {
+/**
+ * The names people know a rule's stored codes by (a zone's name for its code, a reward's for
+ * its code), when the caller has them: asked by the fact the value belongs to, or 'reward'.
+ */
+export type ValueNames = (of: string, code: string) => string | undefined;
+
+function formatValue(
+  value: unknown,
+  fact: FactDefinition | undefined,
+  language: Language,
+  names?: ValueNames,
+): string {
   if (typeof value === 'number') {
     if (fact?.type === 'money') return formatMoney(value);
     const month = fact?.unit === 'month' ? MONTH_NAMES[value - 1] : undefined;
@@ -79,7 +91,7 @@ function formatValue(value: unknown, fact: FactDefinition | undefined, language:
   if (typeof value === 'string') {
     if (fact?.type === 'date') return formatDate(value, language);
     if (fact?.type === 'weekday') return weekdayName(value, language);
-    return value;
+    return (fact && names?.(fact.id, value)) ?? value;
   }
   if (typeof value === 'boolean') return value ? { es: 'sí', en: 'yes' }[language] : 'no';
   return String(value);
@@ -100,15 +112,15 @@ function rangeEnds(value: unknown): [unknown, unknown] {
   return 'min' in range ? [range.min, range.max] : [range.from, range.to];
 }
 
-function leafPhrase(leaf: ConditionLeaf, language: Language): string {
+function leafPhrase(leaf: ConditionLeaf, language: Language, names?: ValueNames): string {
   const fact = findFact(leaf.fact);
   const label = fact
     ? fact.label[language].replace(/^./, (first) => first.toLowerCase())
     : leaf.fact;
-  const format = (value: unknown) => formatValue(value, fact, language);
+  const format = (value: unknown) => formatValue(value, fact, language, names);
   const one = format(leaf.value);
   const list = () => formatList(leaf.value, format, language);
-  const [low, high] = rangeEnds(leaf.value).map((end) => formatValue(end, fact, language));
+  const [low, high] = rangeEnds(leaf.value).map((end) => formatValue(end, fact, language, names));
   const es = language === 'es';
   const phrases: Record<ConditionLeaf['operator'], () => string> = {
     equal: () => (es ? `es ${one}` : `is ${one}`),
@@ -139,12 +151,16 @@ function leafPhrase(leaf: ConditionLeaf, language: Language): string {
 }
 
 /** A condition tree in words; nested groups go in parentheses. */
-export function describeCondition(condition: Condition, language: Language = 'es'): string {
+export function describeCondition(
+  condition: Condition,
+  language: Language = 'es',
+  names?: ValueNames,
+): string {
   const nested = (child: Condition): string => {
-    const text = describeCondition(child, language);
+    const text = describeCondition(child, language, names);
     return isLeaf(child) || 'not' in child ? text : `(${text})`;
   };
-  if (isLeaf(condition)) return leafPhrase(condition, language);
+  if (isLeaf(condition)) return leafPhrase(condition, language, names);
   if ('not' in condition) {
     return (language === 'es' ? 'no se cumple que ' : 'not ') + nested(condition.not);
   }
@@ -155,7 +171,7 @@ export function describeCondition(condition: Condition, language: Language = 'es
       ? { es: 'siempre', en: 'always' }[language]
       : { es: 'nunca', en: 'never' }[language];
   }
-  if (children.length === 1) return describeCondition(children[0], language);
+  if (children.length === 1) return describeCondition(children[0], language, names);
   // Every conjunction spelled out: commas would blur with the commas inside value lists.
   const word = { and: { es: ' y ', en: ' and ' }, or: { es: ' o ', en: ' or ' } }[conjunction];
   return children.map(nested).join(word[language]);
@@ -221,20 +237,33 @@ function validityPhrase(rule: RuleDocument, language: Language): string | undefi
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
-function audiencePhrase(rule: RuleDocument, language: Language): string | undefined {
+function audiencePhrase(
+  rule: RuleDocument,
+  language: Language,
+  names?: ValueNames,
+): string | undefined {
   const { zones, customerTypes, segments, tags } = rule.audience;
   const es = language === 'es';
-  const either = (items: string[]) => joinWords(items, language, 'or');
+  const either = (items: string[], field: keyof typeof AUDIENCE_FACTS) =>
+    joinWords(
+      items.map((code) => names?.(AUDIENCE_FACTS[field], code) ?? code),
+      language,
+      'or',
+    );
   const parts: string[] = [];
-  if (zones.length > 0) parts.push((es ? 'de la zona ' : 'in zone ') + either(zones));
-  if (customerTypes.length > 0) parts.push((es ? 'de tipo ' : 'of type ') + either(customerTypes));
-  if (segments.length > 0) parts.push((es ? 'del segmento ' : 'in segment ') + either(segments));
-  if (tags.length > 0) parts.push((es ? 'con la etiqueta ' : 'tagged ') + either(tags));
+  if (zones.length > 0) parts.push((es ? 'de la zona ' : 'in zone ') + either(zones, 'zones'));
+  if (customerTypes.length > 0) {
+    parts.push((es ? 'de tipo ' : 'of type ') + either(customerTypes, 'customerTypes'));
+  }
+  if (segments.length > 0) {
+    parts.push((es ? 'del segmento ' : 'in segment ') + either(segments, 'segments'));
+  }
+  if (tags.length > 0) parts.push((es ? 'con la etiqueta ' : 'tagged ') + either(tags, 'tags'));
   if (parts.length === 0) return undefined;
   return (es ? 'para clientes ' : 'for customers ') + parts.join(', ');
 }
 
-function effectPhrase(effect: Effect, language: Language): string {
+function effectPhrase(effect: Effect, language: Language, names?: ValueNames): string {
   const es = language === 'es';
   switch (effect.type) {
     case 'fixedPoints':
@@ -260,12 +289,16 @@ function effectPhrase(effect: Effect, language: Language): string {
         (es ? `×${effect.factor} los puntos de la tasa base` : `×${effect.factor} the base points`)
       );
     }
-    case 'reward':
-      return es ? `el premio «${effect.rewardId}»` : `reward "${effect.rewardId}"`;
+    case 'reward': {
+      const reward = names?.('reward', effect.rewardId) ?? effect.rewardId;
+      return es ? `el premio «${reward}»` : `reward "${reward}"`;
+    }
     case 'message':
       return es ? `el mensaje «${effect.subject}»` : `the message "${effect.subject}"`;
-    case 'tag':
-      return es ? `la etiqueta «${effect.tag}»` : `the tag "${effect.tag}"`;
+    case 'tag': {
+      const tag = names?.('customer.tags', effect.tag) ?? effect.tag;
+      return es ? `la etiqueta «${tag}»` : `the tag "${tag}"`;
+    }
   }
 }
 
@@ -308,8 +341,15 @@ function capPhrases(rule: RuleDocument, language: Language): string[] {
   return phrases;
 }
 
-/** The whole rule in one line: trigger, window, audience, conditions → effects, caps. */
-export function summarizeRule(rule: RuleDocument, language: Language = 'es'): string {
+/**
+ * The whole rule in one line: trigger, window, audience, conditions → effects, caps. With
+ * `names`, stored codes read as the names people know them by.
+ */
+export function summarizeRule(
+  rule: RuleDocument,
+  language: Language = 'es',
+  names?: ValueNames,
+): string {
   const es = language === 'es';
   const { trigger } = rule;
   const days =
@@ -317,7 +357,7 @@ export function summarizeRule(rule: RuleDocument, language: Language = 'es'): st
   const head = [TRIGGER_PHRASES[trigger.type](days, language)];
   const window = validityPhrase(rule, language);
   if (window) head.push(window);
-  const audience = audiencePhrase(rule, language);
+  const audience = audiencePhrase(rule, language, names);
   if (audience) head.push(audience);
   let sentence = head.join(', ');
   const hasConditions = !('all' in rule.conditions && rule.conditions.all.length === 0);
@@ -326,12 +366,12 @@ export function summarizeRule(rule: RuleDocument, language: Language = 'es'): st
     const joiner = CONDITIONAL_TRIGGERS.includes(trigger.type)
       ? { es: ' y ', en: ', if ' }
       : { es: ', si ', en: ', if ' };
-    sentence += joiner[language] + describeCondition(rule.conditions, language);
+    sentence += joiner[language] + describeCondition(rule.conditions, language, names);
   }
   const effects =
     rule.effects.length > 0
       ? joinWords(
-          rule.effects.map((effect) => effectPhrase(effect, language)),
+          rule.effects.map((effect) => effectPhrase(effect, language, names)),
           language,
           'and',
         )

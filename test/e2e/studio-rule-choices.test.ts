@@ -12,9 +12,8 @@ interface Choices {
 
 describe('studio: rule values from the platform', () => {
   test('marketing picks a purchase category in the side panel, finds "Ciudad" by searching the blocks and picks a city from its dropdown', async () => {
-    const { cities, rewards } = await (
-      await apiAs('marketing@demo.lealtad.mx')
-    ).get<Choices>('/api/rules/choices');
+    const marketing = await apiAs('marketing@demo.lealtad.mx');
+    const { cities, rewards } = await marketing.get<Choices>('/api/rules/choices');
     const city = cities[0];
     const reward = rewards[0];
     if (!city || !reward) throw new Error('The demo has no places or no rewards.');
@@ -93,9 +92,17 @@ describe('studio: rule values from the platform', () => {
     await palette(page).getByRole('button', { name: 'Puntos fijos' }).click();
     await panel(page).getByLabel('Tipo de premio').selectOption({ label: 'Premio del catálogo' });
     await panel(page).getByLabel('Premio del catálogo').selectOption({ label: reward.label });
-    await page.locator('.rule-summary').getByText(`el premio «${reward.value}»`).waitFor();
+    // The words name it too; the saved draft keeps the code.
+    await page.locator('.rule-summary').getByText(`el premio «${reward.label}»`).waitFor();
     await page.getByText('Sin errores: la regla se puede publicar.').waitFor();
     await waitSaved(page);
+    const { items } = await marketing.get<{ items: { id: number; name: string }[] }>(
+      '/api/rules?q=Electrónica por ciudad',
+    );
+    const saved = await marketing.get<{ draft: { effects: { rewardId?: string }[] } }>(
+      `/api/rules/${items[0]?.id}`,
+    );
+    expect(saved.draft.effects.map((effect) => effect.rewardId)).toContain(reward.value);
     await screenshot(page, 'studio-rule-choices-reward');
 
     // The audience's customer types are checked by name and stored by code.

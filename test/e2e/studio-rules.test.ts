@@ -149,7 +149,7 @@ describe('studio: rules', () => {
     await page.getByRole('heading', { name: '100 puntos en el cumpleaños', level: 1 }).waitFor();
   });
 
-  test('marketing builds the Norte double points on the canvas and simulates them for a SUR customer: the zone check is red with "SUR"', async () => {
+  test('marketing builds the Norte double points on the canvas and simulates them for a SUR customer: the zone check is red with "Sur"', async () => {
     const superadmin = await apiAs('superadmin@demo.lealtad.mx');
     const { items } = await superadmin.get<{ items: CustomerRow[] }>('/api/customers?pageSize=50');
     // A SUR customer with stored purchases, to replay one of them too.
@@ -195,7 +195,7 @@ describe('studio: rules', () => {
     await page
       .locator('.rule-summary')
       .getByText(
-        'En cada compra, para clientes de la zona NORTE, si monto de la compra es $500 o más y mes es diciembre → puntos dobles sobre la tasa base, máximo 1,000 puntos al mes',
+        'En cada compra, para clientes de la zona Norte, si monto de la compra es $500 o más y mes es diciembre → puntos dobles sobre la tasa base, máximo 1,000 puntos al mes',
       )
       .waitFor();
     await waitSaved(page);
@@ -231,7 +231,7 @@ describe('studio: rules', () => {
     await screenshot(page, 'studio-rules-norte-blocks');
     await page.getByRole('tab', { name: 'Lienzo' }).click();
 
-    // A $600 purchase in December by a SUR customer: the zone check fails on "SUR".
+    // A $600 purchase in December by a SUR customer: the zone check fails on "Sur".
     await panel(page).getByRole('tab', { name: 'Probar' }).click();
     await panel(page).getByLabel('Cliente', { exact: true }).fill(sur.lastName);
     await panel(page).getByRole('button', { name: 'Buscar' }).click();
@@ -244,7 +244,7 @@ describe('studio: rules', () => {
     await panel(page).getByRole('button', { name: 'Simular' }).click();
     await panel(page).getByText('Daría 0 puntos').waitFor();
     const audience = node(page, 'audience');
-    await audience.getByText('Zonas: No se cumple · valor: SUR').waitFor();
+    await audience.getByText('Zonas: No se cumple · valor: Sur').waitFor();
     expect(await audience.getAttribute('class')).toContain('rule-node--failed');
     const amount = node(page, 'condition', 'monto de la compra');
     expect(await amount.innerText()).toContain('valor: $600');
@@ -263,7 +263,7 @@ describe('studio: rules', () => {
     const stored = panel(page).getByRole('group', { name: 'Sus últimas compras' });
     await stored.getByRole('radio').first().check();
     await panel(page).getByRole('button', { name: 'Simular' }).click();
-    await audience.getByText('Zonas: No se cumple · valor: SUR').waitFor();
+    await audience.getByText('Zonas: No se cumple · valor: Sur').waitFor();
     await screenshot(page, 'studio-rules-norte-simulation-stored');
 
     // The trace on the blocks too; then the month changed and a condition dragged in as blocks.

@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import {
   applyCaps,
+  AUDIENCE_FACTS,
   BASE_EARN_RULE_KEY,
   compileRule,
   evaluateRule,
@@ -76,13 +77,9 @@ interface AudienceCheck {
 }
 
 function audienceChecks(rule: RuleDocument, facts: Facts): AudienceCheck[] {
-  const fields = [
-    ['zones', 'customer.zone'],
-    ['customerTypes', 'customer.type'],
-    ['segments', 'customer.segments'],
-    ['tags', 'customer.tags'],
-  ] as const;
-  return fields.flatMap(([field, fact]) => {
+  const fields = ['zones', 'customerTypes', 'segments', 'tags'] as const;
+  return fields.flatMap((field) => {
+    const fact = AUDIENCE_FACTS[field];
     const expected = rule.audience[field];
     if (expected.length === 0) return [];
     const actual = facts[fact];

@@ -1,4 +1,10 @@
-import type { Audience, Trigger, Validity } from '@lealtad/rules-schema';
+import {
+  AUDIENCE_FACTS,
+  type Audience,
+  type Trigger,
+  type Validity,
+  type ValueNames,
+} from '@lealtad/rules-schema';
 import type { Dictionary, Messages, Translate } from '../../shared/i18n';
 import { useTranslator } from '../../shared/i18n';
 
@@ -952,11 +958,17 @@ export function validityWords(validity: Validity, t: RulesT): string {
   return `${window}, ${t('validity.days', { days })}`;
 }
 
-export function audienceWords(audience: Audience, t: RulesT): string {
+export function audienceWords(audience: Audience, t: RulesT, names?: ValueNames): string {
   const fields = ['zones', 'customerTypes', 'segments', 'tags'] as const;
   const parts = fields
     .filter((field) => audience[field].length > 0)
-    .map((field) => t(`audienceText.${field}`, { values: audience[field].join(', ') }));
+    .map((field) =>
+      t(`audienceText.${field}`, {
+        values: audience[field]
+          .map((code) => names?.(AUDIENCE_FACTS[field], code) ?? code)
+          .join(', '),
+      }),
+    );
   return parts.length > 0 ? parts.join(' · ') : t('audienceText.everyone');
 }
 

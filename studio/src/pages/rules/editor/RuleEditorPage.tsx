@@ -21,7 +21,7 @@ import { NodePanel } from './NodePanel';
 import { Palette } from './Palette';
 import { PublishDialog } from './PublishDialog';
 import { RuleCanvas } from './RuleCanvas';
-import { RuleChoicesContext } from './ruleChoices';
+import { RuleChoicesContext, useRuleChoices, valueNamesOf } from './ruleChoices';
 import { useRuleEditor } from './store';
 import { TestPanel } from './TestPanel';
 import { useAutosave } from './useAutosave';
@@ -115,7 +115,9 @@ function Editor({
   const issues: RuleIssue[] = checked?.issues ?? [];
   const errors = issues.filter((issue) => issue.severity === 'error');
   const graph = useMemo(() => (rule ? ruleGraph(rule) : null), [rule]);
-  const summary = checked?.rule ? summarizeRule(checked.rule, locale) : null;
+  const choices = useRuleChoices();
+  const names = useMemo(() => valueNamesOf(choices), [choices]);
+  const summary = checked?.rule ? summarizeRule(checked.rule, locale, names) : null;
 
   // Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes, outside text inputs.
   useEffect(() => {

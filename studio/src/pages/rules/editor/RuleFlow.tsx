@@ -13,13 +13,14 @@ import {
   type ReactFlowProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { RuleDocument, RuleIssue } from '@lealtad/rules-schema';
+import { AUDIENCE_FACTS, type RuleDocument, type RuleIssue } from '@lealtad/rules-schema';
 import { useLocale } from '../../../shared/i18n';
 import { cx } from '../../../shared/ui/cx';
 import type { AudienceCheck } from '../rulesApi';
 import { useRulesT } from '../rulesText';
 import { NODE_WIDTH, type RuleEdge, type RuleNode, type RuleNodeKind } from './graph';
 import { nodeWords } from './nodeWords';
+import { useRuleChoices, valueNamesOf } from './ruleChoices';
 import type { LeafPaint } from './store';
 
 /** How a compared version differs at a node. */
@@ -57,6 +58,10 @@ function RuleNodeView({ data, selected }: NodeProps<RuleFlowNode>) {
   const errors = (data.issues ?? []).filter((issue) => issue.severity === 'error');
   const { locale } = useLocale();
   const failedAudience = audience?.some((check) => !check.passed);
+  // The customer's actual zone or type by its name, as the audience node names them.
+  const names = valueNamesOf(useRuleChoices());
+  const named = (check: AudienceCheck, code: string) =>
+    names?.(AUDIENCE_FACTS[check.field], code) ?? code;
   const state = paint?.result ?? (audience ? (failedAudience ? 'failed' : 'passed') : undefined);
   return (
     <div
@@ -97,8 +102,10 @@ function RuleNodeView({ data, selected }: NodeProps<RuleFlowNode>) {
           {t(`audience.${check.field}`)}: {check.passed ? t('trace.passed') : t('trace.failed')} ·{' '}
           {t('trace.actual', {
             value: Array.isArray(check.actual)
-              ? check.actual.join(', ') || '—'
-              : (check.actual ?? '—'),
+              ? check.actual.map((code) => named(check, code)).join(', ') || '—'
+              : check.actual === null
+                ? '—'
+                : named(check, check.actual),
           })}
         </p>
       ))}
@@ -142,6 +149,8 @@ export function RuleFlow({
   const t = useRulesT();
   const { locale } = useLocale();
   const flow = useReactFlow();
+  const choices = useRuleChoices();
+  const names = useMemo(() => valueNamesOf(choices), [choices]);
 
   // A node added or removed changes the drawing's extent, a resized window the room it has:
   // frame it again.
@@ -170,7 +179,7 @@ export function RuleFlow({
   const nodes = useMemo(
     (): RuleFlowNode[] =>
       graph.nodes.map((node) => {
-        const words = nodeWords(rule, node, t, locale);
+        const words = nodeWords(rule, node, t, locale, names);
         return {
           id: node.id,
           type: 'rule',
@@ -180,7 +189,7 @@ export function RuleFlow({
           data: { kind: node.kind, title: words.title, text: words.text, ...marks[node.id] },
         };
       }),
-    [rule, graph, marks, selected, t, locale],
+    [rule, graph, marks, selected, t, locale, names],
   );
 
   // An edge takes the colour of the node it leads to: its trace result or its difference.

@@ -4,13 +4,14 @@ import {
   type CustomerCap,
   type Effect,
   type RuleDocument,
+  type ValueNames,
 } from '@lealtad/rules-schema';
 import { intlLocale, type Locale } from '../../../shared/i18n';
 import { audienceWords, triggerWords, validityWords, type RulesT } from '../rulesText';
 import { conditionAt, groupKind } from './conditions';
 import type { RuleNode } from './graph';
 
-function effectWords(effect: Effect, t: RulesT, locale: Locale): string {
+function effectWords(effect: Effect, t: RulesT, locale: Locale, names?: ValueNames): string {
   const points = (count: number) => count.toLocaleString(intlLocale[locale]);
   switch (effect.type) {
     case 'fixedPoints':
@@ -25,11 +26,15 @@ function effectWords(effect: Effect, t: RulesT, locale: Locale): string {
     case 'multiplier':
       return t('effectText.multiplier', { factor: effect.factor });
     case 'reward':
-      return t('effectText.reward', { reward: effect.rewardId || '…' });
+      return t('effectText.reward', {
+        reward: (names?.('reward', effect.rewardId) ?? effect.rewardId) || '…',
+      });
     case 'message':
       return t('effectText.message', { subject: effect.subject || '…' });
     case 'tag':
-      return t('effectText.tag', { tag: effect.tag || '…' });
+      return t('effectText.tag', {
+        tag: (names?.('customer.tags', effect.tag) ?? effect.tag) || '…',
+      });
   }
 }
 
@@ -48,12 +53,13 @@ function capWords(cap: CustomerCap, t: RulesT, locale: Locale): string {
   return parts.join(' · ') || t('capText.none');
 }
 
-/** A node's coloured heading and its plain words. */
+/** A node's coloured heading and its plain words; with `names`, codes read as names. */
 export function nodeWords(
   rule: RuleDocument,
   node: RuleNode,
   t: RulesT,
   locale: Locale,
+  names?: ValueNames,
 ): { title: string; text: string } {
   switch (node.kind) {
     case 'trigger': {
@@ -61,7 +67,7 @@ export function nodeWords(
       return { title: t('node.trigger'), text: `${triggerWords(rule.trigger, t)} · ${window}` };
     }
     case 'audience':
-      return { title: t('node.audience'), text: audienceWords(rule.audience, t) };
+      return { title: t('node.audience'), text: audienceWords(rule.audience, t, names) };
     case 'group': {
       const group = conditionAt(rule, node.path);
       if (!group || 'fact' in group) return { title: '', text: '' };
@@ -81,12 +87,15 @@ export function nodeWords(
       const leaf = conditionAt(rule, node.path);
       return {
         title: t('node.condition'),
-        text: leaf ? describeCondition(leaf, locale) : '',
+        text: leaf ? describeCondition(leaf, locale, names) : '',
       };
     }
     case 'effect': {
       const effect = rule.effects[Number(node.path[1])];
-      return { title: t('node.effect'), text: effect ? effectWords(effect, t, locale) : '' };
+      return {
+        title: t('node.effect'),
+        text: effect ? effectWords(effect, t, locale, names) : '',
+      };
     }
     case 'cap': {
       const cap = rule.caps.perCustomer[Number(node.path[2])];

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Operator } from '@lealtad/rules-schema';
+import type { Operator, ValueNames } from '@lealtad/rules-schema';
 import type { Choice, RuleChoices } from '../rulesApi';
 
 /** The choices of the rule being edited; null while they load. */
@@ -40,4 +40,13 @@ export function withChosen(choices: readonly Choice[], chosen: readonly string[]
   const known = new Set(choices.map((choice) => choice.value));
   const missing = [...new Set(chosen)].filter((value) => value && !known.has(value));
   return [...choices, ...missing.map((value) => ({ value, label: value }))];
+}
+
+/** The names of the codes a rule stores, from the choices (none while they load). */
+export function valueNamesOf(choices: RuleChoices | null): ValueNames | undefined {
+  if (!choices) return undefined;
+  return (of, code) =>
+    (of === 'reward' ? choices.rewards : factChoices(choices, of))?.find(
+      (choice) => choice.value === code,
+    )?.label;
 }
