@@ -41,6 +41,9 @@ export const AUDIENCE_FACTS = {
   tags: 'customer.tags',
 } as const satisfies Record<keyof Audience, string>;
 
+/** The fields of an audience, in the order people read them. */
+export const AUDIENCE_FIELDS = Object.keys(AUDIENCE_FACTS) as (keyof typeof AUDIENCE_FACTS)[];
+
 export function matchesAudience(audience: Audience, facts: Facts): boolean {
   return (
     oneOf(audience.zones, facts[AUDIENCE_FACTS.zones]) &&

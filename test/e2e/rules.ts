@@ -54,6 +54,21 @@ export async function dragOnto(page: Page, source: Locator, target: Locator) {
   await page.mouse.up();
 }
 
+/**
+ * Drags a block by its left edge (its words would open a field) to just under `below`, close
+ * enough for Blockly to snap it into the stack there.
+ */
+export async function dragBlockUnder(page: Page, block: Locator, below: Locator) {
+  const grab = await block.boundingBox();
+  const under = await below.boundingBox();
+  if (!grab || !under) throw new Error('The blocks are not on screen.');
+  await page.mouse.move(grab.x + 4, grab.y + grab.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + 40, grab.y + 40, { steps: 5 });
+  await page.mouse.move(under.x + 4, under.y + under.height / 2 + 44, { steps: 15 });
+  await page.mouse.up();
+}
+
 /** What fits in the window, as a person at 1280×800 first sees it. */
 export async function viewportShot(page: Page, name: string) {
   await page.evaluate('window.scrollTo(0, 0)');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { screenshot } from './browser';
 import { signIn, useBrowser } from './helpers';
-import { createRule, node, palette, panel, viewportShot, waitSaved } from './rules';
+import { createRule, dragBlockUnder, node, palette, panel, viewportShot, waitSaved } from './rules';
 
 const { openPage, apiAs } = useBrowser();
 
@@ -52,14 +52,7 @@ describe('studio: rule values from the platform', () => {
     await viewportShot(page, 'studio-rule-choices-search-1280x800');
 
     // Dragged under the category condition, it joins the group empty, then a city is picked.
-    const grab = await found.boundingBox();
-    const below = await category.boundingBox();
-    if (!grab || !below) throw new Error('The blocks are not on screen.');
-    await page.mouse.move(grab.x + 4, grab.y + grab.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(grab.x + 40, grab.y + 40, { steps: 5 });
-    await page.mouse.move(below.x + 4, below.y + below.height / 2 + 44, { steps: 15 });
-    await page.mouse.up();
+    await dragBlockUnder(page, found, category);
     await page.getByText('espera un texto no vacío').waitFor();
     await workspace.getByText('Elige…').click();
     const menu = page.locator('.blocklyDropDownDiv');

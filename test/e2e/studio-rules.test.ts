@@ -7,6 +7,7 @@ import {
   canvasFraming,
   canvasSettled,
   createRule,
+  dragBlockUnder,
   dragOnto,
   node,
   palette,
@@ -281,15 +282,11 @@ describe('studio: rules', () => {
       .boundingBox();
     if (!category) throw new Error('The toolbox is not on screen.');
     await page.mouse.click(category.x + 10, category.y + category.height / 2);
-    const month = await workspace.getByText('Mes', { exact: true }).boundingBox();
-    const zone = page.locator('.blocklyFlyout').getByText('Zona del cliente');
-    const grab = await zone.boundingBox();
-    if (!month || !grab) throw new Error('The blocks are not on screen.');
-    await page.mouse.move(grab.x + 4, grab.y + grab.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(grab.x + 40, grab.y + 40, { steps: 5 });
-    await page.mouse.move(month.x + 4, month.y + month.height / 2 + 44, { steps: 15 });
-    await page.mouse.up();
+    await dragBlockUnder(
+      page,
+      page.locator('.blocklyFlyout').getByText('Zona del cliente'),
+      workspace.getByText('Mes', { exact: true }),
+    );
     await page
       .locator('.rule-summary')
       .getByText('mes es noviembre y zona del cliente es')

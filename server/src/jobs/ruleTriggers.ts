@@ -134,16 +134,17 @@ export async function runTimeTriggers(
   const wanted = (trigger: ScheduledTrigger) =>
     (only === undefined || only === trigger) && ruleSet.hasTrigger(trigger);
 
-  // Once a year: the occasion is the year.
-  const yearly = async (
-    trigger: 'birthday' | 'anniversary',
-    select: (afterId: number) => Promise<OccasionPage>,
-  ) => {
-    runs.push(await awardPages(services, trigger, select, now));
-  };
+  // Birthdays and anniversaries come once a year: the occasion is the year.
   if (wanted('birthday')) {
     const born = byLike(sequelize, 'birth_date', birthdayPatterns(today));
-    await yearly('birthday', async (afterId) => pageOf(await born(afterId), () => year));
+    runs.push(
+      await awardPages(
+        services,
+        'birthday',
+        async (afterId) => pageOf(await born(afterId), () => year),
+        now,
+      ),
+    );
   }
   if (wanted('anniversary')) {
     // Enrolled on this local day of an earlier year. The column holds UTC instants: the local
@@ -159,12 +160,18 @@ export async function runTimeTriggers(
       utcDays.map((monthDay) => `%-${monthDay} %`),
       zonedMidnight(`${year}-01-01`, settings.timeZone),
     );
-    await yearly('anniversary', async (afterId) =>
-      pageOf(await enrolled(afterId), (row) =>
-        row.matched !== null &&
-        localTime(new Date(row.matched), settings.timeZone).date.slice(5) === today.slice(5)
-          ? year
-          : null,
+    runs.push(
+      await awardPages(
+        services,
+        'anniversary',
+        async (afterId) =>
+          pageOf(await enrolled(afterId), (row) =>
+            row.matched !== null &&
+            localTime(new Date(row.matched), settings.timeZone).date.slice(5) === today.slice(5)
+              ? year
+              : null,
+          ),
+        now,
       ),
     );
   }

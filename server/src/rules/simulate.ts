@@ -2,6 +2,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import {
   applyCaps,
   AUDIENCE_FACTS,
+  AUDIENCE_FIELDS,
   BASE_EARN_RULE_KEY,
   compileRule,
   evaluateRule,
@@ -77,8 +78,7 @@ interface AudienceCheck {
 }
 
 function audienceChecks(rule: RuleDocument, facts: Facts): AudienceCheck[] {
-  const fields = ['zones', 'customerTypes', 'segments', 'tags'] as const;
-  return fields.flatMap((field) => {
+  return AUDIENCE_FIELDS.flatMap((field) => {
     const fact = AUDIENCE_FACTS[field];
     const expected = rule.audience[field];
     if (expected.length === 0) return [];

@@ -1,5 +1,6 @@
 import {
   AUDIENCE_FACTS,
+  AUDIENCE_FIELDS,
   type Audience,
   type Trigger,
   type Validity,
@@ -959,16 +960,13 @@ export function validityWords(validity: Validity, t: RulesT): string {
 }
 
 export function audienceWords(audience: Audience, t: RulesT, names?: ValueNames): string {
-  const fields = ['zones', 'customerTypes', 'segments', 'tags'] as const;
-  const parts = fields
-    .filter((field) => audience[field].length > 0)
-    .map((field) =>
-      t(`audienceText.${field}`, {
-        values: audience[field]
-          .map((code) => names?.(AUDIENCE_FACTS[field], code) ?? code)
-          .join(', '),
-      }),
-    );
+  const parts = AUDIENCE_FIELDS.filter((field) => audience[field].length > 0).map((field) =>
+    t(`audienceText.${field}`, {
+      values: audience[field]
+        .map((code) => names?.(AUDIENCE_FACTS[field], code) ?? code)
+        .join(', '),
+    }),
+  );
   return parts.length > 0 ? parts.join(' · ') : t('audienceText.everyone');
 }
 

@@ -50,6 +50,14 @@ export function RuleEditorPage() {
   // The failure itself, worded at render time: a change of language must not load the draft again.
   const [loadError, setLoadError] = useState<unknown>(null);
   usePageTitle(detail.data?.name ?? t('rules.title'));
+  // Each save answers the rule as it now is (e.g. its draft now differs from the live version):
+  // shown until the rule is read again.
+  const [saved, setSaved] = useState<RuleDetail | null>(null);
+  const [savedOf, setSavedOf] = useState(detail.data);
+  if (savedOf !== detail.data) {
+    setSavedOf(detail.data);
+    setSaved(null);
+  }
 
   // The draft enters the store once per rule, and again when the person asks to reload it.
   useEffect(() => {
@@ -74,7 +82,8 @@ export function RuleEditorPage() {
   return (
     <RuleChoicesContext.Provider value={choices.data ?? null}>
       <Editor
-        detail={detail.data}
+        detail={saved ?? detail.data}
+        onSaved={setSaved}
         onDetailChanged={detail.reload}
         onReloadDraft={() => {
           setDraftLoads((n) => n + 1);
@@ -87,10 +96,13 @@ export function RuleEditorPage() {
 
 function Editor({
   detail,
+  onSaved,
   onDetailChanged,
   onReloadDraft,
 }: {
   detail: RuleDetail;
+  /** An autosave's answer: the rule with the draft just saved. */
+  onSaved: (detail: RuleDetail) => void;
   /** The rule's state changed (published, rolled back): its header reads it again. */
   onDetailChanged: () => void;
   onReloadDraft: () => void;
@@ -106,7 +118,7 @@ function Editor({
   const canRedo = useRuleEditor((state) => state.future.length > 0);
   const undo = useRuleEditor((state) => state.undo);
   const redo = useRuleEditor((state) => state.redo);
-  const { saveNow } = useAutosave(onDetailChanged);
+  const { saveNow } = useAutosave(onSaved);
   const [tab, setTab] = useState<Tab>('edit');
   const [view, setView] = useState<(typeof views)[number]>('canvas');
   const [publishing, setPublishing] = useState(false);

@@ -10,10 +10,12 @@ const SAVE_DELAY_MS = 800;
 /**
  * Saves the draft a moment after each change, with the revision it was loaded or last saved
  * at. Someone else's save in between answers 409: the editor stops saving and says so rather
- * than overwrite their work. `onSaved` hears of each save (the rule's state may have changed:
- * a draft that now differs from the live version).
+ * than overwrite their work. `onSaved` gets each save's answer, the rule as it now is (its
+ * draft may now differ from the live version).
  */
-export function useAutosave(onSaved: () => void): { saveNow: () => Promise<void> } {
+export function useAutosave(onSaved: (detail: RuleDetail) => void): {
+  saveNow: () => Promise<void>;
+} {
   const { locale } = useLocale();
   const rule = useRuleEditor((state) => state.rule);
   const status = useRuleEditor((state) => state.save.status);
@@ -30,7 +32,7 @@ export function useAutosave(onSaved: () => void): { saveNow: () => Promise<void>
       .then(
         (detail) => {
           saved(detail.draftRevision, document);
-          onSaved();
+          onSaved(detail);
         },
         (err: unknown) => {
           if (err instanceof ApiError && err.id === 'draft_conflict') {

@@ -2,7 +2,7 @@ import * as Blockly from 'blockly/core';
 import { ROUNDINGS, type Effect, type Rounding } from '@lealtad/rules-schema';
 import type { Choice } from '../../rulesApi';
 import { cents, pesos } from './money';
-import { choiceDropdown } from './ruleBlocks';
+import { choiceDropdown, stackedIn, stackInto } from './ruleBlocks';
 
 // What a rule gives, as Blockly blocks: a "then" block holding one block per effect, in order.
 // Each block keeps the DSL id of its effect in `data`, so checks and traces still find it.
@@ -157,12 +157,11 @@ export function effectsToBlock(
   workspace: Blockly.Workspace,
 ): Blockly.Block {
   const root = workspace.newBlock(EFFECTS_ROOT);
-  let previous = root.getInput('EFFECTS')?.connection ?? null;
-  for (const effect of effects) {
-    const block = effectToBlock(effect, workspace);
-    if (previous && block.previousConnection) previous.connect(block.previousConnection);
-    previous = block.nextConnection;
-  }
+  stackInto(
+    root,
+    'EFFECTS',
+    effects.map((effect) => effectToBlock(effect, workspace)),
+  );
   return root;
 }
 
@@ -201,10 +200,5 @@ function blockToEffect(block: Blockly.Block): Effect | null {
 
 /** Reads the effects back from the "then" block, in order. */
 export function blockToEffects(root: Blockly.Block): Effect[] {
-  const effects: Effect[] = [];
-  for (let block = root.getInputTargetBlock('EFFECTS'); block; block = block.getNextBlock()) {
-    const effect = blockToEffect(block);
-    if (effect) effects.push(effect);
-  }
-  return effects;
+  return stackedIn(root, 'EFFECTS').flatMap((block) => blockToEffect(block) ?? []);
 }

@@ -346,17 +346,22 @@ function valueOf(block: Blockly.Block, kind: ValueKind): ConditionValue {
   }
 }
 
-function chain(
-  parent: Blockly.Block,
-  children: readonly Condition[],
-  workspace: Blockly.Workspace,
-) {
-  let previous: Blockly.Connection | null = parent.getInput('CHILDREN')?.connection ?? null;
-  for (const child of children) {
-    const block = conditionToBlock(child, workspace);
+/** Stacks `blocks` into the statement input `input` of `parent`, in order. */
+export function stackInto(parent: Blockly.Block, input: string, blocks: Blockly.Block[]): void {
+  let previous: Blockly.Connection | null = parent.getInput(input)?.connection ?? null;
+  for (const block of blocks) {
     if (previous && block.previousConnection) previous.connect(block.previousConnection);
     previous = block.nextConnection;
   }
+}
+
+/** The blocks stacked in the statement input `input` of `parent`, in order. */
+export function stackedIn(parent: Blockly.Block, input: string): Blockly.Block[] {
+  const blocks: Blockly.Block[] = [];
+  for (let block = parent.getInputTargetBlock(input); block; block = block.getNextBlock()) {
+    blocks.push(block);
+  }
+  return blocks;
 }
 
 /** Builds the blocks of a condition (and its children) on `workspace`. */
@@ -379,16 +384,12 @@ export function conditionToBlock(
   block.data = condition.id ?? null;
   const children =
     'all' in condition ? condition.all : 'any' in condition ? condition.any : [condition.not];
-  chain(block, children, workspace);
+  stackInto(
+    block,
+    'CHILDREN',
+    children.map((child) => conditionToBlock(child, workspace)),
+  );
   return block;
-}
-
-function childBlocks(block: Blockly.Block): Blockly.Block[] {
-  const children: Blockly.Block[] = [];
-  for (let child = block.getInputTargetBlock('CHILDREN'); child; child = child.getNextBlock()) {
-    children.push(child);
-  }
-  return children;
 }
 
 /** Reads a condition back from its blocks. */
@@ -404,7 +405,7 @@ function blockToCondition(block: Blockly.Block): Condition {
     return leaf;
   }
   const id = block.data ? { id: block.data } : {};
-  const children = childBlocks(block).map(blockToCondition);
+  const children = stackedIn(block, 'CHILDREN').map(blockToCondition);
   if (block.type === GROUP_BLOCKS.not) {
     // "Not" holds one condition; several dropped in are read as all of them.
     const [only] = children;
